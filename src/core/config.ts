@@ -1,0 +1,87 @@
+import { type ClockOptions } from './clock.js'
+import { parseDuration, type Duration } from './duration.js'
+import { MockAuthError } from './errors.js'
+import type { KeyOptions, KeySet } from './keys.js'
+import type { Scenario } from './scenario.js'
+import { DEFAULT_USERS, normalizeUsers, type StoredUser, type UserInput } from './users.js'
+
+/** Tokens carry this issuer by default: a reserved `.invalid` host (RFC 6761 §6.4) no real issuer can own. */
+export const DEFAULT_ISSUER = 'https://mock-auth.invalid'
+export const DEFAULT_AUDIENCE = 'mock-auth'
+export const DEFAULT_BASE_PATH = '/api/auth'
+
+export interface EngineOptions {
+  /** Every scenario this engine knows; the built-ins are `builtinScenarios` from `mock-auth/scenarios`. */
+  scenarios: readonly Scenario[]
+  /** The scenario each namespace starts in (default `'default'`). */
+  scenario?: string
+  users?: readonly UserInput[]
+  /** Where the auth routes live (default `/api/auth`). */
+  basePath?: string
+  /** Signing keys; by default an ES256 pair is generated on first use. */
+  keys?: KeySet | Promise<KeySet>
+  keyOptions?: KeyOptions
+  issuer?: string
+  audience?: string
+  accessTokenTtl?: Duration
+  refreshTokenTtl?: Duration
+  clockTolerance?: Duration
+  /** Where each namespace's clock starts (default: real time). */
+  clock?: ClockOptions
+  /** Add `Secure` to cookies (default false: the mock runs on plain http://localhost). */
+  secureCookies?: boolean
+}
+
+export interface EngineConfig {
+  scenarios: ReadonlyMap<string, Scenario>
+  initialScenario: Scenario
+  users: readonly StoredUser[]
+  basePath: string
+  issuer: string
+  audience: string
+  accessTtlMs: number
+  refreshTtlMs: number
+  clockToleranceSeconds: number
+  clock: ClockOptions
+  secureCookies: boolean
+}
+
+export function resolveConfig(options: EngineOptions): EngineConfig {
+  const scenarios = new Map<string, Scenario>()
+  for (const scenario of options.scenarios) scenarios.set(scenario.name, scenario)
+  const initialName = options.scenario ?? 'default'
+  const initialScenario = scenarios.get(initialName)
+  if (!initialScenario) throw unknownScenario(initialName, scenarios)
+  const refreshTtlMs = parseDuration(options.refreshTokenTtl ?? '7d', 'refreshTokenTtl')
+  const accessTtlMs = parseDuration(options.accessTokenTtl ?? '15m', 'accessTokenTtl')
+  if (refreshTtlMs <= 0 || accessTtlMs <= 0) {
+    throw new MockAuthError('ERR_INVALID_OPTIONS', 'Token lifetimes must be positive; use the "expired" scenario for expired tokens.')
+  }
+  return {
+    scenarios,
+    initialScenario,
+    users: normalizeUsers(options.users ?? DEFAULT_USERS),
+    basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),
+    issuer: options.issuer ?? DEFAULT_ISSUER,
+    audience: options.audience ?? DEFAULT_AUDIENCE,
+    accessTtlMs,
+    refreshTtlMs,
+    clockToleranceSeconds: parseDuration(options.clockTolerance ?? 0, 'clockTolerance') / 1000,
+    clock: options.clock ?? {},
+    secureCookies: options.secureCookies ?? false,
+  }
+}
+
+/** `/api/auth/` and `api/auth` both become `/api/auth`; `/` becomes ``. */
+export function normalizeBasePath(path: string): string {
+  const trimmed = path.trim().replace(/\/+$/, '')
+  if (trimmed === '') return ''
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
+}
+
+export function unknownScenario(name: string, scenarios: ReadonlyMap<string, Scenario>): MockAuthError {
+  return new MockAuthError(
+    'ERR_UNKNOWN_SCENARIO',
+    `Unknown scenario "${name}". Known scenarios: ${[...scenarios.keys()].join(', ')}.`,
+  )
+}

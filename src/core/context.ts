@@ -1,0 +1,19 @@
+import type { EngineConfig } from './config.js'
+import type { KeySet } from './keys.js'
+import type { AuthRequest } from './request.js'
+import type { Scenario } from './scenario.js'
+import type { NamespaceState } from './state.js'
+import type { TokenSettings, VerifiedCache } from './tokens.js'
+
+/** What a route sees: the request plus every injected dependency, nothing global. */
+export interface RouteContext {
+  request: AuthRequest
+  config: EngineConfig
+  state: NamespaceState
+  /** The effective scenario: the namespace's, or the per-request override. */
+  scenario: Scenario
+  keys: KeySet
+  tokens: TokenSettings
+  cache: VerifiedCache
+  now: number
+}

@@ -1,0 +1,39 @@
+/**
+ * The stable error codes of the HTTP contract, each with its status and a default sentence.
+ * Every error body is `{ error, message }` (shaped like RFC 6749 §5.2 `error`, with a human
+ * `message` instead of `error_description`).
+ */
+export const AUTH_ERRORS = {
+  invalid_request: { status: 400, message: 'The request is missing a required field or is malformed.' },
+  unknown_scenario: { status: 400, message: 'Unknown scenario.' },
+  invalid_credentials: { status: 401, message: 'The username or password is incorrect.' },
+  token_expired: { status: 401, message: 'The access token has expired. Refresh it or sign in again.' },
+  invalid_token: { status: 401, message: 'The access token is invalid.' },
+  unauthenticated: { status: 401, message: 'Sign in to access this resource.' },
+  invalid_refresh_token: { status: 401, message: 'The refresh token is missing, unknown or revoked. Sign in again.' },
+  refresh_token_expired: { status: 401, message: 'The refresh token has expired. Sign in again.' },
+  refresh_token_reused: {
+    status: 401,
+    message: 'The refresh token was already used; its whole session has been revoked. Sign in again.',
+  },
+  not_found: { status: 404, message: 'No such route.' },
+  method_not_allowed: { status: 405, message: 'Method not allowed on this route.' },
+  user_exists: { status: 409, message: 'A user with that username or email already exists.' },
+  payload_too_large: { status: 413, message: 'The request body is larger than 100 KB.' },
+  unsupported_media_type: {
+    status: 415,
+    message: 'Send the body as application/json or application/x-www-form-urlencoded.',
+  },
+  account_locked: { status: 423, message: 'This account is locked.' },
+  rate_limited: { status: 429, message: 'Too many attempts. Try again later.' },
+  server_error: { status: 500, message: 'The auth server failed (simulated).' },
+  service_unavailable: { status: 503, message: 'The auth service is unavailable (simulated).' },
+} as const satisfies Record<string, { status: number; message: string }>
+
+export type AuthErrorCode = keyof typeof AUTH_ERRORS
+
+export const AUTH_ERROR_CODES = Object.keys(AUTH_ERRORS) as AuthErrorCode[]
+
+export function isAuthErrorCode(value: unknown): value is AuthErrorCode {
+  return typeof value === 'string' && Object.hasOwn(AUTH_ERRORS, value)
+}

@@ -1,0 +1,27 @@
+/**
+ * Errors thrown at the user of the library (bad options, unknown scenario, bad files). Protocol
+ * errors are never thrown: they are answered as JSON (see `error-codes.ts`). Modelled on jose's
+ * `JOSEError`: a stable `code` to branch on, a sentence that says what to do.
+ */
+export type MockAuthErrorCode =
+  | 'ERR_INVALID_DURATION'
+  | 'ERR_INVALID_OPTIONS'
+  | 'ERR_INVALID_USERS'
+  | 'ERR_INVALID_SCENARIO'
+  | 'ERR_UNKNOWN_SCENARIO'
+  | 'ERR_UNKNOWN_USER'
+  | 'ERR_INVALID_STATE'
+
+export class MockAuthError extends Error {
+  readonly code: MockAuthErrorCode
+
+  constructor(code: MockAuthErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.code = code
+    this.name = 'MockAuthError'
+  }
+}
+
+export function isMockAuthError(value: unknown): value is MockAuthError {
+  return value instanceof MockAuthError
+}

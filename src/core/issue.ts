@@ -1,0 +1,83 @@
+import type { RouteContext } from './context.js'
+import { sessionCookies, type CookieSettings } from './cookies.js'
+import { parseDuration } from './duration.js'
+import { jsonResult, type AuthResult } from './result.js'
+import type { TokenLifetimes } from './scenario.js'
+import type { Session } from './store.js'
+import { signAccessToken } from './tokens.js'
+import { publicUser, userClaims, type StoredUser } from './users.js'
+
+/** The token pair answer shared by sign-in, sign-up, refresh and minting. */
+export interface TokenBody {
+  message: string
+  user: ReturnType<typeof publicUser>
+  accessToken: string
+  refreshToken: string
+  tokenType: 'Bearer'
+  /** Seconds until the access token expires (negative when a scenario issues it expired). */
+  expiresIn: number
+  expiresAt: string
+  refreshTokenExpiresAt: string
+}
+
+export type IssueKind = 'sign-in' | 'refresh'
+
+/** Lifetimes for this issuance: sign-in overrides, then scenario-wide, then the configured defaults. */
+export function lifetimes(ctx: RouteContext, kind: IssueKind, override?: TokenLifetimes): { accessMs: number; refreshMs: number } {
+  const scenario = ctx.scenario
+  const pick = (key: keyof TokenLifetimes, fallback: number) => {
+    const value = override?.[key] ?? (kind === 'sign-in' ? scenario.signInTokens?.[key] : undefined) ?? scenario.tokens?.[key]
+    return value === undefined ? fallback : parseDuration(value, key)
+  }
+  return { accessMs: pick('accessTokenTtl', ctx.config.accessTtlMs), refreshMs: pick('refreshTokenTtl', ctx.config.refreshTtlMs) }
+}
+
+/** An opaque refresh token: 256 random bits, base64url (RFC 4648 §5). */
+export function newRefreshToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+export function cookieSettings(ctx: RouteContext): CookieSettings {
+  return {
+    refreshPath: ctx.config.basePath === '' ? '/' : ctx.config.basePath,
+    // The cookie lives as long as a normal refresh token, whatever the scenario did to the tokens,
+    // so an expired token still reaches the server and earns a 401 instead of vanishing.
+    maxAgeSeconds: Math.round(ctx.config.refreshTtlMs / 1000),
+    secure: ctx.config.secureCookies,
+  }
+}
+
+/** Starts a new session (a new refresh-token family) for `user` and answers with its tokens. */
+export async function startSession(ctx: RouteContext, user: StoredUser, status: number, message: string, override?: TokenLifetimes): Promise<AuthResult> {
+  const { accessMs, refreshMs } = lifetimes(ctx, 'sign-in', override)
+  const refreshToken = newRefreshToken()
+  const session: Session = { id: crypto.randomUUID(), userId: user.id, createdAt: ctx.now, expiresAt: ctx.now + refreshMs, refreshTokens: [refreshToken] }
+  ctx.state.store.createSession(session, refreshToken)
+  return tokenAnswer(ctx, user, session, refreshToken, accessMs, status, message)
+}
+
+export async function tokenAnswer(ctx: RouteContext, user: StoredUser, session: Session, refreshToken: string, accessMs: number, status: number, message: string): Promise<AuthResult> {
+  const access = await signAccessToken(ctx.keys, ctx.tokens, {
+    subject: user.id,
+    sessionId: session.id,
+    claims: userClaims(user),
+    nowMs: ctx.now,
+    ttlMs: accessMs,
+  })
+  const body: TokenBody = {
+    message,
+    user: publicUser(user),
+    accessToken: access.token,
+    refreshToken,
+    tokenType: 'Bearer',
+    expiresIn: access.exp - Math.floor(ctx.now / 1000),
+    expiresAt: new Date(access.exp * 1000).toISOString(),
+    refreshTokenExpiresAt: new Date(session.expiresAt).toISOString(),
+  }
+  const result = jsonResult(status, body)
+  result.cookies = sessionCookies(access.token, refreshToken, cookieSettings(ctx))
+  return result
+}

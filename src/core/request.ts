@@ -1,0 +1,75 @@
+/**
+ * What the engine reads from a request. A Fetch `Request` satisfies it as is; the Express adapter
+ * passes a light object over Node's request instead, so the hot path builds no `Request`/`Headers`.
+ */
+export interface AuthRequest {
+  readonly method: string
+  readonly url: string
+  readonly headers: { get(name: string): string | null }
+  readonly body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null
+}
+
+export const MAX_BODY_BYTES = 100 * 1024
+
+export type BodyRead =
+  | { ok: true; text: string }
+  | { ok: false; reason: 'too_large' | 'invalid_utf8' | 'read_failed' }
+
+/** Reads the body as UTF-8, stopping as soon as it passes `limit` bytes (no unbounded buffering). */
+export async function readBodyText(request: AuthRequest, limit = MAX_BODY_BYTES): Promise<BodyRead> {
+  const declared = Number(request.headers.get('content-length'))
+  if (Number.isFinite(declared) && declared > limit) return { ok: false, reason: 'too_large' }
+  const body = request.body
+  if (!body) return { ok: true, text: '' }
+  const chunks: Uint8Array[] = []
+  let size = 0
+  try {
+    for await (const chunk of iterate(body)) {
+      size += chunk.byteLength
+      if (size > limit) return { ok: false, reason: 'too_large' }
+      chunks.push(chunk)
+    }
+  } catch {
+    return { ok: false, reason: 'read_failed' }
+  }
+  const bytes = concat(chunks, size)
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) }
+  } catch {
+    return { ok: false, reason: 'invalid_utf8' }
+  }
+}
+
+async function* iterate(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+  if ('getReader' in body) {
+    const reader = body.getReader()
+    try {
+      for (;;) {
+        const { done, value } = await reader.read()
+        if (done) return
+        yield value
+      }
+    } finally {
+      reader.releaseLock()
+    }
+  } else {
+    yield* body
+  }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0]
+  const out = new Uint8Array(size)
+  let at = 0
+  for (const chunk of chunks) {
+    out.set(chunk, at)
+    at += chunk.byteLength
+  }
+  return out
+}
+
+/** The media type of a `Content-Type` value, lower-cased, without parameters (RFC 9110 §8.3.1). */
+export function mediaType(request: AuthRequest): string {
+  const value = request.headers.get('content-type') ?? ''
+  return value.split(';', 1)[0]?.trim().toLowerCase() ?? ''
+}

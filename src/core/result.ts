@@ -1,0 +1,61 @@
+import { AUTH_ERRORS, type AuthErrorCode } from './error-codes.js'
+
+/**
+ * What the engine answers: a neutral descriptor each adapter turns into its own response. It is
+ * not a Fetch `Response` because a plain `Response` loses `Set-Cookie` in the browser (a forbidden
+ * response header, Fetch §"forbidden response-header name"); msw's `HttpResponse` and Node's
+ * `res.setHeader('set-cookie', [...])` both keep every cookie.
+ */
+export interface AuthResult {
+  status: number
+  headers: Record<string, string>
+  /** Each `Set-Cookie` value, kept apart (RFC 6265 §3: they must not be folded into one header). */
+  cookies: string[]
+  /** Serialized JSON, or null for an empty body. */
+  body: string | null
+  /** Milliseconds the transport should wait before answering (the `slow` scenario). */
+  delayMs?: number
+  /** The transport should drop the connection instead of answering (the `network-error` scenario). */
+  networkError?: boolean
+}
+
+const BASE_HEADERS = { 'cache-control': 'no-store' } as const
+
+export function jsonResult(status: number, data: unknown, headers: Record<string, string> = {}): AuthResult {
+  return {
+    status,
+    headers: { 'content-type': 'application/json', ...BASE_HEADERS, ...headers },
+    cookies: [],
+    body: JSON.stringify(data),
+  }
+}
+
+export function emptyResult(status: number, headers: Record<string, string> = {}): AuthResult {
+  return { status, headers: { ...BASE_HEADERS, ...headers }, cookies: [], body: null }
+}
+
+export interface ErrorDetails {
+  message?: string
+  headers?: Record<string, string>
+  /** Extra fields merged into the JSON body, e.g. `{ scenarios: [...] }`. */
+  extra?: Record<string, unknown>
+}
+
+export function errorResult(code: AuthErrorCode, details: ErrorDetails = {}): AuthResult {
+  const spec = AUTH_ERRORS[code]
+  return jsonResult(spec.status, { error: code, message: details.message ?? spec.message, ...details.extra }, details.headers)
+}
+
+/** RFC 6750 §3: the Bearer challenge, with `error` only when a credential was actually presented. */
+export function bearerChallenge(error?: { description: string }): string {
+  if (!error) return 'Bearer realm="mock-auth"'
+  const description = error.description.replace(/["\\]/g, "'")
+  return `Bearer realm="mock-auth", error="invalid_token", error_description="${description}"`
+}
+
+/** Builds a Fetch `Response` from a result; for Node and server-side use (see the note on AuthResult). */
+export function toFetchResponse(result: AuthResult): Response {
+  const headers = new Headers(result.headers)
+  for (const cookie of result.cookies) headers.append('set-cookie', cookie)
+  return new Response(result.body, { status: result.status, headers })
+}

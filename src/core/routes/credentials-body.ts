@@ -1,0 +1,33 @@
+import type { RouteContext } from '../context.js'
+import { parseBody, stringField } from '../parse-body.js'
+import { errorResult, type AuthResult } from '../result.js'
+
+export interface Credentials {
+  login: string
+  /** Which field the login came from, for sign-up. */
+  username?: string
+  email?: string
+  password: string
+  name?: string
+}
+
+/** Reads `{username or email, password, name?}` from a JSON or form body. */
+export async function readCredentials(ctx: RouteContext): Promise<{ ok: true; credentials: Credentials } | { ok: false; result: AuthResult }> {
+  const parsed = await parseBody(ctx.request)
+  if (!parsed.ok) return parsed
+  const values: Record<string, string | undefined> = {}
+  for (const name of ['username', 'email', 'password', 'name']) {
+    const value = stringField(parsed.fields, name)
+    if (typeof value === 'object') return { ok: false, result: errorResult('invalid_request', { message: value.invalid }) }
+    values[name] = value
+  }
+  const login = values.username || values.email
+  if (!login || !values.password) {
+    return { ok: false, result: errorResult('invalid_request', { message: 'Send "username" (or "email") and "password".' }) }
+  }
+  const credentials: Credentials = { login, password: values.password }
+  if (values.username) credentials.username = values.username
+  if (values.email) credentials.email = values.email
+  if (values.name) credentials.name = values.name
+  return { ok: true, credentials }
+}

@@ -1,0 +1,112 @@
+import { parseDuration, type Duration } from './duration.js'
+import { isAuthErrorCode, type AuthErrorCode } from './error-codes.js'
+import { MockAuthError } from './errors.js'
+
+/** The engine's routes, by the name scenarios use for them. */
+export const ROUTE_NAMES = ['signIn', 'session', 'signOut', 'register', 'me', 'refresh', 'jwks'] as const
+export type RouteName = (typeof ROUTE_NAMES)[number]
+
+/** A canned error answer. */
+export interface ScenarioResponse {
+  error: AuthErrorCode
+  message?: string
+  /** Adds `Retry-After` (RFC 9110 §10.2.3, in seconds) and `retryAfter` to the body. */
+  retryAfter?: Duration
+  /** With the `'*'` key: routes that keep working normally. */
+  except?: readonly RouteName[]
+}
+
+export interface TokenLifetimes {
+  /** Access token lifetime; negative issues tokens that are already expired. */
+  accessTokenTtl?: Duration
+  refreshTokenTtl?: Duration
+}
+
+/**
+ * A scenario is data: how tokens are issued and which routes answer what. The engine reads it on
+ * every request; no handler knows any scenario by name.
+ */
+export interface Scenario {
+  name: string
+  /** One line, shown by `mock-auth scenarios` and `GET /__mock-auth/scenarios`. */
+  description: string
+  /** Lifetimes for every token issued (sign-in, sign-up, refresh, minted). */
+  tokens?: TokenLifetimes
+  /** Lifetimes for sign-in and sign-up only, over `tokens`; refresh then issues normal tokens. */
+  signInTokens?: TokenLifetimes
+  /** Routes answered with an error instead of running; `'*'` is every route under the base path. */
+  respond?: Partial<Record<RouteName | '*', ScenarioResponse>>
+  /** Delay before every answer under the base path. */
+  delay?: Duration
+  /** Drop the connection for every route under the base path. */
+  networkError?: boolean
+}
+
+const KEYS = new Set(['name', 'description', 'tokens', 'signInTokens', 'respond', 'delay', 'networkError'])
+const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/
+
+/**
+ * Declares a scenario, checking it at once so a typo fails at load time with a sentence that says
+ * what to fix, not at the first request.
+ */
+export function defineScenario<const S extends Scenario>(scenario: S): S {
+  validateScenario(scenario)
+  return scenario
+}
+
+/** Checks a scenario that came from anywhere (a user's file included). */
+export function validateScenario(input: unknown, source = 'scenario'): asserts input is Scenario {
+  const fail = (why: string): never => {
+    throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${source}: ${why}`)
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) fail('expected an object like {"name": "my-case", "description": "..."}.')
+  const s = input as Record<string, unknown>
+  if (typeof s.name !== 'string' || !NAME.test(s.name)) fail(`"name" must be lower-case letters, digits and dashes (got ${JSON.stringify(s.name)}).`)
+  const where = `${source} "${String(s.name)}"`
+  const failAt = (why: string): never => {
+    throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${where}: ${why}`)
+  }
+  if (typeof s.description !== 'string' || s.description === '') failAt('"description" must be a non-empty string.')
+  for (const key of Object.keys(s)) if (!KEYS.has(key)) failAt(`unknown field "${key}"; known fields: ${[...KEYS].join(', ')}.`)
+  for (const field of ['tokens', 'signInTokens'] as const) {
+    const lifetimes = s[field]
+    if (lifetimes === undefined) continue
+    if (typeof lifetimes !== 'object' || lifetimes === null) failAt(`"${field}" must be an object.`)
+    for (const [key, value] of Object.entries(lifetimes as object)) {
+      if (key !== 'accessTokenTtl' && key !== 'refreshTokenTtl') failAt(`"${field}.${key}" is not a token lifetime; use accessTokenTtl or refreshTokenTtl.`)
+      checkDuration(value, `${where} ${field}.${key}`)
+    }
+  }
+  if (s.delay !== undefined) checkDuration(s.delay, `${where} delay`)
+  if (s.networkError !== undefined && typeof s.networkError !== 'boolean') failAt('"networkError" must be true or false.')
+  if (s.respond !== undefined) {
+    if (typeof s.respond !== 'object' || s.respond === null) failAt('"respond" must be an object keyed by route.')
+    for (const [route, answer] of Object.entries(s.respond as object)) {
+      if (route !== '*' && !(ROUTE_NAMES as readonly string[]).includes(route)) failAt(`"respond.${route}" is not a route; use one of *, ${ROUTE_NAMES.join(', ')}.`)
+      const a = answer as Record<string, unknown> | null
+      if (typeof a !== 'object' || a === null || !isAuthErrorCode(a.error)) failAt(`"respond.${route}.error" must be an error code such as "server_error".`)
+      const spec = a as Record<string, unknown>
+      if (spec.message !== undefined && typeof spec.message !== 'string') failAt(`"respond.${route}.message" must be a string.`)
+      if (spec.retryAfter !== undefined) checkDuration(spec.retryAfter, `${where} respond.${route}.retryAfter`)
+      if (spec.except !== undefined && !(Array.isArray(spec.except) && spec.except.every((r) => (ROUTE_NAMES as readonly unknown[]).includes(r)))) {
+        failAt(`"respond.${route}.except" must list routes (${ROUTE_NAMES.join(', ')}).`)
+      }
+    }
+  }
+}
+
+function checkDuration(value: unknown, what: string): void {
+  if (typeof value !== 'number' && typeof value !== 'string') {
+    throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${what}: expected a duration such as "15m".`)
+  }
+  parseDuration(value, what)
+}
+
+/** The scenario answer for a route, if the scenario overrides it. */
+export function scenarioResponse(scenario: Scenario, route: RouteName): ScenarioResponse | undefined {
+  const specific = scenario.respond?.[route]
+  if (specific) return specific
+  const all = scenario.respond?.['*']
+  if (all && !all.except?.includes(route)) return all
+  return undefined
+}

@@ -1,0 +1,68 @@
+import { createClock, type Clock } from './clock.js'
+import { unknownScenario, type EngineConfig } from './config.js'
+import type { Scenario } from './scenario.js'
+import { Store } from './store.js'
+import { publicUser, type PublicUser } from './users.js'
+
+export interface StateSummary {
+  namespace: string
+  scenario: string
+  now: string
+  users: PublicUser[]
+  sessions: Array<{ id: string; userId: string; createdAt: string; expiresAt: string; refreshTokens: number }>
+}
+
+/**
+ * Everything one namespace owns: users, sessions, refresh families, clock and scenario. Nothing is
+ * module-level, so two engines (or two namespaces) never share a byte of state.
+ */
+export class NamespaceState {
+  store: Store
+  readonly clock: Clock
+  #scenario: Scenario
+
+  constructor(
+    readonly name: string,
+    readonly config: EngineConfig,
+  ) {
+    this.store = new Store(config.users)
+    this.clock = createClock(config.clock)
+    this.#scenario = config.initialScenario
+  }
+
+  get scenario(): Scenario {
+    return this.#scenario
+  }
+
+  /** Switches scenario; throws ERR_UNKNOWN_SCENARIO listing the known ones. */
+  use(name: string): Scenario {
+    const scenario = this.config.scenarios.get(name)
+    if (!scenario) throw unknownScenario(name, this.config.scenarios)
+    this.#scenario = scenario
+    return scenario
+  }
+
+  /** Back to the start: seed users only, no sessions, the initial scenario and clock. */
+  reset(): void {
+    this.store = new Store(this.config.users)
+    this.clock.reset()
+    this.#scenario = this.config.initialScenario
+  }
+
+  summary(): StateSummary {
+    const iso = (ms: number) => new Date(ms).toISOString()
+    return {
+      namespace: this.name,
+      scenario: this.#scenario.name,
+      now: iso(this.clock.now()),
+      users: [...this.store.users.values()].map(publicUser),
+      sessions: [...this.store.sessions.values()].map((s) => ({
+        id: s.id,
+        userId: s.userId,
+        createdAt: iso(s.createdAt),
+        expiresAt: iso(s.expiresAt),
+        refreshTokens: s.refreshTokens.length,
+      })),
+    }
+  }
+}

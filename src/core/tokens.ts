@@ -1,0 +1,139 @@
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose'
+import type { KeySet } from './keys.js'
+
+/** RFC 9068 §2.1: access tokens are typed `at+jwt` so an ID token or other JWT cannot stand in. */
+export const ACCESS_TOKEN_TYPE = 'at+jwt'
+
+export interface TokenSettings {
+  issuer: string
+  audience: string
+  /** Leeway in seconds for exp/nbf/iat checks (jose's `clockTolerance`). */
+  clockToleranceSeconds: number
+}
+
+export interface AccessClaims extends JWTPayload {
+  sub: string
+  sid: string
+  jti: string
+  iat: number
+  exp: number
+}
+
+export interface IssueInput {
+  subject: string
+  sessionId: string
+  claims: Record<string, unknown>
+  nowMs: number
+  ttlMs: number
+}
+
+export async function signAccessToken(keys: KeySet, settings: TokenSettings, input: IssueInput): Promise<{ token: string; exp: number; jti: string }> {
+  const iat = Math.floor(input.nowMs / 1000)
+  const exp = iat + Math.round(input.ttlMs / 1000)
+  const jti = crypto.randomUUID()
+  // User claims first, so registered claims (RFC 7519 §4.1) always win over a user's `claims`.
+  const token = await new SignJWT({ ...input.claims, sid: input.sessionId })
+    .setProtectedHeader({ alg: keys.alg, kid: keys.kid, typ: ACCESS_TOKEN_TYPE })
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setSubject(input.subject)
+    .setJti(jti)
+    .setIssuedAt(iat)
+    .setExpirationTime(exp)
+    .sign(keys.signingKey)
+  return { token, exp, jti }
+}
+
+export type VerifyOutcome =
+  | { ok: true; claims: AccessClaims }
+  | { ok: false; code: 'token_expired' | 'invalid_token'; description: string }
+
+/**
+ * Verifies an access token: the signature first (algorithm pinned to the key set's, so `alg: none`
+ * and HS256-with-the-public-key are refused, RFC 8725 §3.1), then the claims against the injected
+ * clock. Embedded `jwk`/`jku`/`x5u` headers are never followed: the key is ours, not the token's.
+ */
+export async function verifyAccessToken(keys: KeySet, settings: TokenSettings, token: string, nowMs: number, cache?: VerifiedCache): Promise<VerifyOutcome> {
+  const verified = await verifiedClaims(keys, settings, token, cache)
+  if (!verified.ok) return verified
+  return checkTimes(verified.claims, nowMs, settings.clockToleranceSeconds)
+}
+
+/** The claims of a genuinely signed token of ours, whatever its times (sign-out accepts expired tokens). */
+export async function verifiedClaims(keys: KeySet, settings: TokenSettings, token: string, cache?: VerifiedCache): Promise<{ ok: true; claims: AccessClaims } | Invalid> {
+  const cached = cache?.get(token)
+  if (cached) return { ok: true, claims: cached }
+  const verified = await verifySignature(keys, settings, token)
+  if (verified.ok) cache?.set(token, verified.claims)
+  return verified
+}
+
+type Invalid = { ok: false; code: 'invalid_token'; description: string }
+
+async function verifySignature(keys: KeySet, settings: TokenSettings, token: string): Promise<{ ok: true; claims: AccessClaims } | Invalid> {
+  try {
+    // Time claims are checked by `checkTimes` against our clock, so a verified token can be cached
+    // and re-checked cheaply on every request; jose still validates their types here.
+    const { payload, protectedHeader } = await jwtVerify(token, keys.verificationKey, {
+      algorithms: [keys.alg],
+      issuer: settings.issuer,
+      audience: settings.audience,
+      typ: ACCESS_TOKEN_TYPE,
+      requiredClaims: ['sub', 'sid', 'jti', 'iat', 'exp'],
+      currentDate: new Date(0),
+      clockTolerance: Number.MAX_SAFE_INTEGER,
+    })
+    if (protectedHeader.kid !== keys.kid) return invalid('The token was signed with an unknown key.')
+    if (typeof payload.sid !== 'string') return invalid('The token has no session id.')
+    return { ok: true, claims: payload as AccessClaims }
+  } catch (error) {
+    return invalid(describe(error))
+  }
+}
+
+function checkTimes(claims: AccessClaims, nowMs: number, tolerance: number): VerifyOutcome {
+  const now = Math.floor(nowMs / 1000)
+  // RFC 7519 §4.1.4: expired when the current time is on or after `exp`.
+  if (now - tolerance >= claims.exp) return { ok: false, code: 'token_expired', description: 'The access token has expired.' }
+  if (typeof claims.nbf === 'number' && now + tolerance < claims.nbf) return invalid('The access token is not valid yet (nbf).')
+  if (now + tolerance < claims.iat) return invalid('The access token was issued in the future (iat).')
+  return { ok: true, claims }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is invalid.'
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'The token algorithm is not allowed.'
+  if (error instanceof errors.JWTClaimValidationFailed) return `The token claim "${error.claim}" is invalid.`
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return 'The token is malformed.'
+  return 'The token could not be verified.'
+}
+
+function invalid(description: string): Invalid {
+  return { ok: false, code: 'invalid_token', description }
+}
+
+/**
+ * Remembers tokens whose signature has been verified, so checking a session costs a map lookup
+ * instead of an ECDSA verification. Keyed by the whole token string: a tampered token is another
+ * key. Bounded; the oldest entry goes first.
+ */
+export class VerifiedCache {
+  readonly #entries = new Map<string, AccessClaims>()
+  constructor(readonly limit = 10_000) {}
+
+  get(token: string): AccessClaims | undefined {
+    return this.#entries.get(token)
+  }
+
+  set(token: string, claims: AccessClaims): void {
+    if (this.#entries.size >= this.limit) {
+      const oldest = this.#entries.keys().next()
+      if (!oldest.done) this.#entries.delete(oldest.value)
+    }
+    this.#entries.set(token, claims)
+  }
+
+  clear(): void {
+    this.#entries.clear()
+  }
+}

@@ -1,0 +1,95 @@
+import { MockAuthError } from './errors.js'
+
+/** A user as given in options or a users file. */
+export interface UserInput {
+  id?: string
+  username: string
+  email?: string
+  password: string
+  name?: string
+  roles?: string[]
+  /** Extra JWT claims, e.g. `{ tenant: 'acme' }`; registered claims (iss, sub, exp…) cannot be overridden. */
+  claims?: Record<string, unknown>
+}
+
+export interface StoredUser {
+  id: string
+  username: string
+  email?: string
+  password: string
+  name?: string
+  roles?: string[]
+  claims?: Record<string, unknown>
+}
+
+/** The user as the API shows it: everything but the password. */
+export type PublicUser = Omit<StoredUser, 'password' | 'claims'> & Record<string, unknown>
+
+export const DEFAULT_USERS: readonly UserInput[] = [
+  { id: 'user123', username: 'test', email: 'test@example.com', password: 'test', name: 'Test User', roles: ['user'] },
+  { id: 'admin1', username: 'admin', email: 'admin@example.com', password: 'admin', name: 'Admin User', roles: ['admin', 'user'] },
+]
+
+const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'sid'])
+
+/** Validates a users list (from options or a file); every problem names the entry and the fix. */
+export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
+  if (!Array.isArray(input)) {
+    throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${source}: expected a JSON array of users like [{"username":"test","password":"test"}].`)
+  }
+  const seen = new Set<string>()
+  return input.map((entry: unknown, index) => {
+    const where = `${source}[${index}]`
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: expected an object with "username" and "password".`)
+    }
+    const u = entry as Record<string, unknown>
+    for (const field of ['username', 'password'] as const) {
+      if (typeof u[field] !== 'string' || u[field] === '') {
+        throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a non-empty string.`)
+      }
+    }
+    for (const field of ['id', 'email', 'name'] as const) {
+      if (u[field] !== undefined && typeof u[field] !== 'string') {
+        throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a string.`)
+      }
+    }
+    if (u.roles !== undefined && !(Array.isArray(u.roles) && u.roles.every((r) => typeof r === 'string'))) {
+      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "roles" must be an array of strings.`)
+    }
+    if (u.claims !== undefined && (typeof u.claims !== 'object' || u.claims === null || Array.isArray(u.claims))) {
+      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "claims" must be an object.`)
+    }
+    const user: StoredUser = {
+      id: (u.id as string | undefined) ?? `user-${index + 1}`,
+      username: u.username as string,
+      password: u.password as string,
+    }
+    if (u.email !== undefined) user.email = u.email as string
+    if (u.name !== undefined) user.name = u.name as string
+    if (u.roles !== undefined) user.roles = [...(u.roles as string[])]
+    if (u.claims !== undefined) user.claims = { ...(u.claims as Record<string, unknown>) }
+    for (const key of [user.id, user.username.toLowerCase(), user.email?.toLowerCase()]) {
+      if (key === undefined) continue
+      if (seen.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${key}" is used by two users; ids, usernames and emails must be unique.`)
+      seen.add(key)
+    }
+    return user
+  })
+}
+
+export function publicUser(user: StoredUser): PublicUser {
+  const { password: _password, claims: _claims, ...rest } = user
+  return rest
+}
+
+/** The claims a user's access token carries besides the registered ones. */
+export function userClaims(user: StoredUser): Record<string, unknown> {
+  const claims: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(user.claims ?? {})) if (!RESERVED_CLAIMS.has(key)) claims[key] = value
+  claims.username = user.username
+  if (user.email !== undefined) claims.email = user.email
+  if (user.name !== undefined) claims.name = user.name
+  if (user.roles !== undefined) claims.roles = user.roles
+  return claims
+}

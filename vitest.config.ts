@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'handlers/**/*.test.ts', 'scenarios/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['node_modules', 'dist', 'test/browser/**', 'bench/**'],
+    testTimeout: 15_000,
+  },
+})
