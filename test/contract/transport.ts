@@ -1,0 +1,31 @@
+/**
+ * One contract, every transport: the engine in-process, Express on a real port, MSW in-process
+ * (and the browser, in test/browser). Each transport turns a Fetch `Request` into what a client
+ * would observe, so the same cases can assert that all of them agree.
+ */
+export interface ContractResponse {
+  status: number
+  /** Lower-cased header names, `set-cookie` excluded (see `cookies`). */
+  headers: Record<string, string>
+  /** Every Set-Cookie value, in order. */
+  cookies: string[]
+  /** Parsed JSON body, or null when empty. */
+  body: unknown
+  /** True when the transport dropped the connection (the network-error scenario). */
+  networkError?: boolean
+}
+
+export interface Transport {
+  readonly name: string
+  /** The origin requests are addressed to, e.g. `http://127.0.0.1:4321` or `http://localhost`. */
+  readonly origin: string
+  start(): Promise<void>
+  stop(): Promise<void>
+  send(request: Request): Promise<ContractResponse>
+  /** Test control: the same operations the control API offers, for the default namespace. */
+  control: {
+    use(scenario: string): Promise<void>
+    advance(duration: string): Promise<void>
+    reset(): Promise<void>
+  }
+}
