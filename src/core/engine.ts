@@ -111,11 +111,15 @@ export class Engine {
         ...(retry === undefined ? {} : { headers: { 'retry-after': String(retry) }, extra: { retryAfter: retry } }),
       })
     } else {
-      const ctx: RouteContext = { request, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, now }
-      result = await ROUTE_FNS[route](ctx)
+      result = await ROUTE_FNS[route](await this.context(request, state, scenario, now))
     }
     if (underBase && scenario.delay !== undefined) result.delayMs = Math.max(0, parseDuration(scenario.delay))
     return result
+  }
+
+  /** Everything a route needs, for this engine; also used by `mintTokens`. */
+  async context(request: AuthRequest, state: NamespaceState, scenario: Scenario, now = state.clock.now()): Promise<RouteContext> {
+    return { request, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, now }
   }
 
   /** The namespace and scenario this request runs in: header first, then cookie, then defaults. */

@@ -1,4 +1,3 @@
-import type { RouteContext } from './context.js'
 import type { Duration } from './duration.js'
 import type { Engine } from './engine.js'
 import { MockAuthError } from './errors.js'
@@ -31,16 +30,8 @@ export async function mintTokens(engine: Engine, options: MintOptions): Promise<
   const override: TokenLifetimes = {}
   if (options.ttl !== undefined) override.accessTokenTtl = options.ttl
   if (options.expired) override.accessTokenTtl = '-1m'
-  const ctx: RouteContext = {
-    request: { method: 'POST', url: 'mock-auth:mint', headers: { get: () => null }, body: null },
-    config: engine.config,
-    state,
-    // Minting ignores the scenario's sign-in quirks: you get what you asked for.
-    scenario: { name: 'mint', description: 'minted tokens' },
-    keys: await engine.keys(),
-    tokens: engine.tokens,
-    cache: undefined as never,
-    now: state.clock.now(),
-  }
+  const request = { method: 'POST', url: 'mock-auth:mint', headers: { get: () => null }, body: null }
+  // Minting ignores the scenario's sign-in quirks: you get what you asked for.
+  const ctx = await engine.context(request, state, { name: 'mint', description: 'Tokens minted on request.' })
   return startSession(ctx, user, 200, 'Authenticated', override)
 }
