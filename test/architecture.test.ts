@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * The layering the tree promises, checked on every run:
+ * core <- scenarios <- handlers <- server/testing/browser <- cli <- bin.
+ */
+const root = resolve(import.meta.dirname, '..')
+
+function sources(dir: string): string[] {
+  const abs = join(root, dir)
+  let entries: string[]
+  try {
+    entries = readdirSync(abs)
+  } catch {
+    return []
+  }
+  return entries.flatMap((name) => {
+    const path = join(abs, name)
+    if (statSync(path).isDirectory()) return sources(relative(root, path))
+    return /\.(ts|mts)$/.test(name) && !name.endsWith('.test.ts') ? [relative(root, path)] : []
+  })
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8')
+  const found: string[] = []
+  for (const match of text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    found.push((match[1] ?? match[2]) as string)
+  }
+  return found
+}
+
+/** The top-level layer a specifier points into, resolved from the importing file. */
+function layerOf(from: string, spec: string): string {
+  if (!spec.startsWith('.')) return spec.startsWith('node:') ? 'node:' : spec.split('/')[0] === '@playwright' ? '@playwright/test' : spec.split('/')[0]!
+  const target = relative(root, resolve(root, from, '..', spec))
+  const [top, second] = target.split('/')
+  return top === 'src' ? `src/${second}` : top!
+}
+
+const RULES: Array<{ dir: string; allowed: (layer: string) => boolean; why: string }> = [
+  { dir: 'src/core', allowed: (l) => ['src/core', 'jose', 'cookie'].includes(l), why: 'the engine is pure: jose and cookie only' },
+  { dir: 'scenarios', allowed: (l) => ['scenarios', 'src/core'].includes(l), why: 'scenarios are data over the core' },
+  { dir: 'handlers', allowed: (l) => ['handlers', 'scenarios', 'src/core', 'msw'].includes(l), why: 'handlers are thin msw adapters' },
+  { dir: 'src/browser', allowed: (l) => !['node:', 'express', 'src/server', 'src/cli', 'src/testing', 'bin', 'yargs'].includes(l), why: 'the browser entry runs in a page' },
+  { dir: 'src/server', allowed: (l) => !['src/cli', 'bin', 'src/testing', 'yargs'].includes(l), why: 'the server sits below the CLI' },
+  { dir: 'src/testing', allowed: (l) => !['src/cli', 'bin', 'yargs'].includes(l), why: 'test helpers sit below the CLI' },
+  { dir: 'src/cli', allowed: (l) => l !== 'bin', why: 'only bin calls the CLI' },
+]
+
+describe('architecture', () => {
+  for (const rule of RULES) {
+    it(`${rule.dir} imports only what its layer may (${rule.why})`, () => {
+      const violations = sources(rule.dir).flatMap((file) =>
+        imports(file)
+          .filter((spec) => !spec.startsWith('node:') || !rule.allowed('node:'))
+          .filter((spec) => !rule.allowed(layerOf(file, spec)))
+          .map((spec) => `${file} imports ${spec}`),
+      )
+      expect(violations).toEqual([])
+    })
+  }
+
+  it('no handler or route branches on a scenario name (scenarios are data)', () => {
+    const files = [...sources('handlers'), ...sources('src/core'), ...sources('src/server')]
+    const offenders = files.filter((file) => /scenario(?:\.name)?\s*[!=]==\s*['"]/.test(readFileSync(join(root, file), 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
+  it('keeps no module-level mutable state in library code', () => {
+    const files = ['src', 'handlers', 'scenarios'].flatMap(sources)
+    const offenders = files.filter((file) => /^(?:export\s+)?(?:let|var)\s/m.test(readFileSync(join(root, file), 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
+  it('bin is a few lines that call the CLI', () => {
+    for (const file of sources('bin')) {
+      const lines = readFileSync(join(root, file), 'utf8').split('\n').filter((l) => l.trim() !== '')
+      expect(lines.length).toBeLessThanOrEqual(8)
+      expect(imports(file).every((spec) => spec.includes('src/cli'))).toBe(true)
+    }
+  })
+})
