@@ -1,0 +1,41 @@
+import { createLocalJWKSet, jwtVerify } from 'jose'
+import { describe, expect, it } from 'vitest'
+import { createKeySet, importKeySet } from './keys.js'
+import { signAccessToken, verifyAccessToken } from './tokens.js'
+
+const settings = { issuer: 'https://mock-auth.invalid', audience: 'mock-auth', clockToleranceSeconds: 0 }
+const input = { subject: 'u1', sessionId: 's1', claims: { username: 'test', sub: 'evil' }, nowMs: Date.now(), ttlMs: 60_000 }
+
+describe('keys and tokens', () => {
+  it('ES256 tokens verify against the published JWKS, which holds no private field', async () => {
+    const keys = await createKeySet()
+    const { token } = await signAccessToken(keys, settings, input)
+    for (const jwk of keys.jwks.keys) expect(Object.keys(jwk)).not.toContain('d')
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(keys.jwks), { issuer: settings.issuer, audience: settings.audience })
+    expect(protectedHeader).toMatchObject({ alg: 'ES256', kid: keys.kid, typ: 'at+jwt' })
+    expect(payload).toMatchObject({ sub: 'u1', sid: 's1', username: 'test' })
+  })
+
+  it('HS256 needs a long enough secret and publishes no key', async () => {
+    await expect(createKeySet({ alg: 'HS256' })).rejects.toThrow(/secret/)
+    await expect(createKeySet({ secret: 'short' })).rejects.toThrow(/32 bytes/)
+    const keys = await createKeySet({ secret: 'x'.repeat(32) })
+    expect(keys.alg).toBe('HS256')
+    expect(keys.jwks.keys).toEqual([])
+    expect(keys.kid).not.toContain('x'.repeat(8))
+  })
+
+  it('exported keys import back to the same signer', async () => {
+    const keys = await createKeySet()
+    const again = await importKeySet(JSON.parse(JSON.stringify(keys.exported)))
+    const { token } = await signAccessToken(again, settings, input)
+    expect((await verifyAccessToken(keys, settings, token, input.nowMs)).ok).toBe(true)
+  })
+
+  it('expiry follows the injected clock, not the wall clock', async () => {
+    const keys = await createKeySet()
+    const { token } = await signAccessToken(keys, settings, input)
+    expect(await verifyAccessToken(keys, settings, token, input.nowMs + 59_000)).toMatchObject({ ok: true })
+    expect(await verifyAccessToken(keys, settings, token, input.nowMs + 60_000)).toMatchObject({ ok: false, code: 'token_expired' })
+  })
+})
