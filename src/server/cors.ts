@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { NAMESPACE_HEADER, SCENARIO_HEADER } from '../core/index.js'
+
+/**
+ * Which origins may call the server with credentials. By default any local development origin:
+ * `http://localhost:<port>`, `http://127.0.0.1:<port>` and `http://[::1]:<port>`.
+ */
+export type CorsOrigins = readonly string[] | ((origin: string) => boolean)
+
+export const CORS_METHODS = 'GET, POST, PUT, DELETE, OPTIONS'
+export const CORS_HEADERS = ['content-type', 'authorization', NAMESPACE_HEADER, SCENARIO_HEADER].join(', ')
+/** Headers a page script may read on a cross-origin answer (RFC 6750 challenge, 429 back-off). */
+export const CORS_EXPOSED = 'www-authenticate, retry-after'
+
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/
+
+export function isLocalOrigin(origin: string): boolean {
+  return LOCAL_ORIGIN.test(origin)
+}
+
+/** The allow-check for a configured list (exact origins, compared without a trailing slash). */
+export function originMatcher(origins: CorsOrigins | undefined): (origin: string) => boolean {
+  if (origins === undefined) return isLocalOrigin
+  if (typeof origins === 'function') return origins
+  const allowed = new Set(origins.map((o) => o.trim().replace(/\/+$/, '')))
+  return (origin) => allowed.has(origin)
+}
+
+/**
+ * The CORS headers for one request (Fetch standard, "CORS protocol"). With credentials the origin
+ * is reflected, never `*`; an origin that is not allowed gets no CORS header at all, so the browser
+ * blocks the response. `preflight` is true when this is an OPTIONS preflight to answer at once.
+ */
+export function corsHeaders(req: IncomingMessage, allow: (origin: string) => boolean): { headers: Record<string, string>; preflight: boolean } {
+  const origin = req.headers.origin
+  // Responses differ by Origin, so caches must key on it even when the origin is refused.
+  const headers: Record<string, string> = { vary: 'Origin' }
+  if (typeof origin !== 'string' || !allow(origin)) return { headers, preflight: false }
+  headers['access-control-allow-origin'] = origin
+  headers['access-control-allow-credentials'] = 'true'
+  const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined
+  if (preflight) {
+    headers['access-control-allow-methods'] = CORS_METHODS
+    headers['access-control-allow-headers'] = CORS_HEADERS
+    headers['access-control-max-age'] = '600'
+  } else {
+    headers['access-control-expose-headers'] = CORS_EXPOSED
+  }
+  return { headers, preflight }
+}
+
+/** Express-style middleware: sets the headers, answers an allowed preflight with 204. */
+export function corsMiddleware(origins: CorsOrigins | undefined): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
+  const allow = originMatcher(origins)
+  return (req, res, next) => {
+    const { headers, preflight } = corsHeaders(req, allow)
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+    if (preflight) {
+      res.writeHead(204, { 'cache-control': 'no-store' })
+      res.end()
+      return
+    }
+    next()
+  }
+}

@@ -1,0 +1,174 @@
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import express, { type Express, type NextFunction, type Request, type Response } from 'express'
+import { builtinScenarios } from '../../scenarios/index.js'
+import { createEngine, errorResult, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
+import { handleControl } from './control-api.js'
+import { corsMiddleware, type CorsOrigins } from './cors.js'
+import { effectiveScenario, formatLogLine, type RequestLogEntry } from './request-log.js'
+import { pathnameOf, toAuthRequest } from './node-request.js'
+import { assertNotProduction } from './production-guard.js'
+import { sendResult } from './send-result.js'
+
+export const DEFAULT_HOST = '127.0.0.1'
+
+export interface ServerOptions extends Omit<EngineOptions, 'scenarios'> {
+  /** Your own scenarios, added to the built-in ones (a scenario with a built-in name replaces it). */
+  scenarios?: readonly Scenario[]
+  /** A ready engine to serve instead of building one from the options above. */
+  engine?: Engine
+  /** Origins allowed to call with credentials (default: any http://localhost, 127.0.0.1 or [::1] port); `false` turns CORS off. */
+  cors?: CorsOrigins | false
+  /** Called once per request with a printable line and its fields. */
+  log?: (line: string, entry: RequestLogEntry) => void
+  /** Start even when NODE_ENV=production (refused by default). */
+  allowProduction?: boolean
+}
+
+export interface ListenOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number
+  /** Default 127.0.0.1: reachable from this machine only. */
+  host?: string
+}
+
+export interface RunningServer {
+  url: string
+  port: number
+  host: string
+  engine: Engine
+  app: Express
+  server: Server
+  /** Stops accepting, drops open connections, resolves when the server is closed. Idempotent. */
+  close(): Promise<void>
+  /** Resolves when the server has closed, whoever closed it. */
+  closed: Promise<void>
+}
+
+export interface MockAuthServer {
+  app: Express
+  engine: Engine
+  listen(options?: ListenOptions): Promise<RunningServer>
+}
+
+/**
+ * The Express app over one engine: CORS, the control API, the engine's routes, then a JSON 404 for
+ * anything else. Errors never leak a stack trace or an HTML page, and the server keeps serving.
+ */
+export function createServer(options: ServerOptions = {}): MockAuthServer {
+  assertNotProduction({ allowProduction: options.allowProduction })
+  const { scenarios = [], engine: given, cors, log, allowProduction: _allow, ...engineOptions } = options
+  const engine = given ?? createEngine({ ...engineOptions, scenarios: [...builtinScenarios, ...scenarios] })
+
+  const app = express()
+  // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie
+  // array into one header (verified with Express 5.3); we write headers ourselves.
+  app.disable('x-powered-by')
+  app.disable('etag')
+  if (log) app.use(requestLogger(log))
+  if (cors !== false) app.use(corsMiddleware(cors))
+  app.use(async (req: Request, res: Response, next: NextFunction) => {
+    const request = toAuthRequest(req)
+    const control = await handleControl(engine, request)
+    const result = control ?? (await engine.fetch(request))
+    if (!result) return next()
+    if (!control) res.locals.scenario = effectiveScenario(engine, request)
+    await sendResult(req, res, result)
+  })
+  app.use((req: Request, res: Response) => {
+    const path = pathnameOf(req.originalUrl)
+    const base = engine.config.basePath || '/'
+    void sendResult(req, res, errorResult('not_found', { message: `No route ${req.method} ${path}. Auth routes live under ${base}, control routes under /__mock-auth.` }))
+  })
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) {
+      res.destroy()
+      return
+    }
+    const status = (error as { status?: unknown }).status
+    // A client mistake caught by Express itself (e.g. a body it refused) stays a 4xx; anything else
+    // is our fault. Either way: JSON, no stack trace.
+    const result =
+      typeof status === 'number' && status >= 400 && status < 500
+        ? errorResult('invalid_request', { message: 'The request could not be processed.' })
+        : errorResult('server_error', { message: 'mock-auth failed to handle this request (an internal error, not a scenario). The server keeps serving.' })
+    void sendResult(req, res, result)
+  })
+
+  return {
+    app,
+    engine,
+    listen: (listenOptions) => listen(app, engine, listenOptions),
+  }
+}
+
+async function listen(app: Express, engine: Engine, options: ListenOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? DEFAULT_HOST
+  const server = createHttpServer(app)
+  const sockets = new Set<Socket>()
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.once('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw listenError(error, host, options.port ?? 0)
+  })
+  const port = (server.address() as AddressInfo).port
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()))
+  let closing: Promise<void> | undefined
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    host,
+    engine,
+    app,
+    server,
+    closed,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        // Keep-alive and delayed (slow scenario) connections would hold close() open.
+        for (const socket of sockets) socket.destroy()
+      })
+      return closing
+    },
+  }
+}
+
+/** A listen failure as a sentence that says what to do; the original stays as `cause`. */
+function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const message =
+    error.code === 'EADDRINUSE'
+      ? `Port ${port} on ${host} is already in use: stop the other server or choose another port with --port (0 picks a free one).`
+      : error.code === 'EACCES'
+        ? `Not allowed to listen on ${host}:${port}: choose a port above 1023 with --port.`
+        : error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND'
+          ? `Cannot listen on host "${host}": it is not an address of this machine. Use --host 127.0.0.1.`
+          : `Cannot listen on ${host}:${port}: ${error.message}.`
+  return Object.assign(new Error(message, { cause: error }), { code: error.code })
+}
+
+function requestLogger(log: (line: string, entry: RequestLogEntry) => void) {
+  return (req: IncomingMessage, res: ServerResponse & { locals?: Record<string, unknown> }, next: () => void) => {
+    const started = performance.now()
+    res.once('close', () => {
+      const dropped = !res.writableFinished
+      const entry: RequestLogEntry = {
+        method: req.method ?? 'GET',
+        path: pathnameOf((req as Request).originalUrl ?? req.url ?? '/'),
+        status: dropped ? 0 : res.statusCode,
+        ms: Math.round(performance.now() - started),
+        scenario: typeof res.locals?.scenario === 'string' ? res.locals.scenario : undefined,
+        dropped,
+      }
+      log(formatLogLine(entry), entry)
+    })
+    next()
+  }
+}

@@ -1,0 +1,27 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { setTimeout as sleep } from 'node:timers/promises'
+import type { AuthResult } from '../core/index.js'
+
+/**
+ * Writes an engine result to Node's response. Every cookie goes out as its own `Set-Cookie`
+ * (an array value, RFC 6265 §3: never folded), `delayMs` is waited first (the `slow` scenario), and
+ * `networkError` destroys the socket without answering, as a dropped connection would.
+ *
+ * Headers set earlier with `res.setHeader` (CORS) are kept: `writeHead` merges them. Express's
+ * `X-Powered-By` must be disabled on the app, or Node may collapse duplicate `Set-Cookie` headers.
+ */
+export async function sendResult(req: IncomingMessage, res: ServerResponse, result: AuthResult): Promise<void> {
+  if (result.delayMs !== undefined && result.delayMs > 0) await sleep(result.delayMs)
+  if (result.networkError) {
+    req.socket.destroy()
+    return
+  }
+  if (res.destroyed || res.headersSent) return
+  const headers: OutgoingHttpHeaders = { ...result.headers }
+  if (result.cookies.length > 0) headers['set-cookie'] = [...result.cookies]
+  const body = result.body === null ? undefined : Buffer.from(result.body, 'utf8')
+  // RFC 9110 §8.6: no Content-Length on 204/304.
+  if (result.status !== 204 && result.status !== 304) headers['content-length'] = body === undefined ? 0 : body.byteLength
+  res.writeHead(result.status, headers)
+  res.end(body)
+}

@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest'
+import { builtinScenarios } from '../../scenarios/index.js'
+import { createEngine, defineScenario, type AuthResult } from '../../src/core/index.js'
+import { handleControl } from '../../src/server/control-api.js'
+
+const custom = defineScenario({ name: 'my-case', description: 'A custom case.' })
+const engine = () => createEngine({ scenarios: [...builtinScenarios, custom] })
+
+function req(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Request {
+  const headers = new Headers(init.headers)
+  let body: string | null = null
+  if (init.body !== undefined) {
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body)
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json')
+  }
+  return new Request(`http://localhost${path}`, { method, headers, body })
+}
+
+async function call(e: ReturnType<typeof engine>, method: string, path: string, init?: Parameters<typeof req>[2]): Promise<AuthResult & { json: any }> {
+  const result = await handleControl(e, req(method, path, init))
+  if (!result) throw new Error(`not a control route: ${path}`)
+  return { ...result, json: result.body === null ? null : JSON.parse(result.body) }
+}
+
+describe('control API (no port)', () => {
+  it('ignores requests outside /__mock-auth', async () => {
+    expect(await handleControl(engine(), req('GET', '/api/auth/session'))).toBeNull()
+    expect(await handleControl(engine(), req('GET', '/__mock-authx/health'))).toBeNull()
+  })
+
+  it('health, scenarios and the current scenario', async () => {
+    const e = engine()
+    const health = await call(e, 'GET', '/__mock-auth/health')
+    expect(health.status).toBe(200)
+    expect(health.json).toEqual({ status: 'ok' })
+    expect(health.headers['cache-control']).toBe('no-store')
+    const list = await call(e, 'GET', '/__mock-auth/scenarios')
+    expect(list.json.map((s: { name: string }) => s.name)).toEqual([...builtinScenarios.map((s) => s.name), 'my-case'])
+    expect(list.json[0]).toEqual({ name: 'default', description: builtinScenarios[0]?.description })
+    expect((await call(e, 'GET', '/__mock-auth/scenario')).json.name).toBe('default')
+  })
+
+  it('switches scenario per namespace and refuses unknown names listing the known ones', async () => {
+    const e = engine()
+    const put = await call(e, 'PUT', '/__mock-auth/scenario', { body: { name: 'expired' }, headers: { 'x-mock-auth-namespace': 'a' } })
+    expect(put.status).toBe(200)
+    expect(put.json).toEqual({ name: 'expired', description: expect.stringContaining('expired') })
+    expect(e.namespace('a').scenario.name).toBe('expired')
+    expect(e.namespace().scenario.name).toBe('default')
+    const byCookie = await call(e, 'GET', '/__mock-auth/scenario', { headers: { cookie: 'mock-auth-namespace=a' } })
+    expect(byCookie.json.name).toBe('expired')
+    const unknown = await call(e, 'PUT', '/__mock-auth/scenario', { body: { name: 'nope' } })
+    expect(unknown.status).toBe(400)
+    expect(unknown.json.error).toBe('unknown_scenario')
+    expect(unknown.json.message).toContain('Known scenarios: default, bad-credentials')
+    expect(unknown.json.scenarios).toContain('my-case')
+    const missing = await call(e, 'PUT', '/__mock-auth/scenario', { body: {} })
+    expect(missing.status).toBe(400)
+    expect(missing.json.error).toBe('invalid_request')
+  })
+
+  it('moves and sets the clock, rejecting bad values with 400', async () => {
+    const e = engine()
+    const set = await call(e, 'POST', '/__mock-auth/clock', { body: { set: '2030-01-01T00:00:00Z' } })
+    expect(set.status).toBe(200)
+    expect(set.json.now).toMatch(/^2030-01-01T00:00:0\d/)
+    const advanced = await call(e, 'POST', '/__mock-auth/clock', { body: { advance: '1d' } })
+    expect(advanced.json.now).toMatch(/^2030-01-02T00:00:0\d/)
+    expect((await call(e, 'GET', '/__mock-auth/clock')).json.now).toMatch(/^2030-01-02/)
+    for (const body of [{ advance: 'soon' }, { set: 'not a date' }, {}, { advance: '1m', set: '2030-01-01' }, { advance: true }]) {
+      const bad = await call(e, 'POST', '/__mock-auth/clock', { body })
+      expect(bad.status, JSON.stringify(body)).toBe(400)
+      expect(bad.json.error).toBe('invalid_request')
+      expect(bad.json.message).toMatch(/advance|set|duration|date/i)
+    }
+  })
+
+  it('mints tokens like sign-in, with cookies, and lists users when the user is unknown', async () => {
+    const e = engine()
+    const minted = await call(e, 'POST', '/__mock-auth/token', { body: { user: 'test', ttl: '1h' } })
+    expect(minted.status).toBe(200)
+    expect(minted.json).toMatchObject({ message: 'Authenticated', tokenType: 'Bearer', expiresIn: 3600, user: { id: 'user123' } })
+    expect(minted.cookies.map((c) => c.split('=')[0])).toEqual(['session', 'refresh_token'])
+    const me = await e.fetch(new Request('http://localhost/api/auth/me', { headers: { authorization: `Bearer ${minted.json.accessToken}` } }))
+    expect(me?.status).toBe(200)
+    const expired = await call(e, 'POST', '/__mock-auth/token', { body: { user: 'admin', expired: true } })
+    const me2 = await e.fetch(new Request('http://localhost/api/auth/me', { headers: { authorization: `Bearer ${expired.json.accessToken}` } }))
+    expect(JSON.parse(me2?.body ?? '{}').error).toBe('token_expired')
+    const unknown = await call(e, 'POST', '/__mock-auth/token', { body: { user: 'ghost' } })
+    expect(unknown.status).toBe(400)
+    expect(unknown.json).toMatchObject({ error: 'invalid_request', message: 'Unknown user "ghost". Known users: test, admin.' })
+    expect((await call(e, 'POST', '/__mock-auth/token', { body: { user: 'test', ttl: 'forever' } })).status).toBe(400)
+    expect((await call(e, 'POST', '/__mock-auth/token', { body: { user: 'test', expired: 'yes' } })).status).toBe(400)
+  })
+
+  it('mints into the namespace it names and ignores the scenario', async () => {
+    const e = engine()
+    e.namespace('b').use('server-error')
+    const minted = await call(e, 'POST', '/__mock-auth/token', { body: { user: 'test' }, headers: { 'x-mock-auth-namespace': 'b' } })
+    expect(minted.status).toBe(200)
+    expect(e.namespace('b').summary().sessions).toHaveLength(1)
+    expect(e.namespace().summary().sessions).toHaveLength(0)
+  })
+
+  it('reports state and resets a namespace to its start', async () => {
+    const e = engine()
+    await call(e, 'POST', '/__mock-auth/token', { body: { user: 'test' } })
+    await call(e, 'PUT', '/__mock-auth/scenario', { body: { name: 'locked' } })
+    const state = await call(e, 'GET', '/__mock-auth/state')
+    expect(state.json).toMatchObject({ namespace: 'default', scenario: 'locked', sessions: [{ userId: 'user123' }] })
+    expect(state.json.users.map((u: { username: string }) => u.username)).toEqual(['test', 'admin'])
+    expect(JSON.stringify(state.json)).not.toContain('password')
+    const reset = await call(e, 'POST', '/__mock-auth/reset')
+    expect(reset.status).toBe(200)
+    expect(reset.json).toEqual({ status: 'reset', namespace: 'default', scenario: 'default' })
+    const after = await call(e, 'GET', '/__mock-auth/state')
+    expect(after.json).toMatchObject({ scenario: 'default', sessions: [] })
+  })
+
+  it('answers 405 with Allow, 404 for unknown control paths, 400/415 for bad bodies', async () => {
+    const e = engine()
+    const wrong = await call(e, 'DELETE', '/__mock-auth/scenario')
+    expect(wrong.status).toBe(405)
+    expect(wrong.headers.allow).toBe('GET, PUT, OPTIONS')
+    expect(wrong.json.error).toBe('method_not_allowed')
+    expect((await call(e, 'GET', '/__mock-auth/reset')).headers.allow).toBe('POST, OPTIONS')
+    const missing = await call(e, 'GET', '/__mock-auth/nope')
+    expect(missing.status).toBe(404)
+    expect(missing.json).toMatchObject({ error: 'not_found', message: expect.stringContaining('/__mock-auth/health') })
+    expect((await call(e, 'GET', '/__mock-auth')).status).toBe(404)
+    const badJson = await call(e, 'PUT', '/__mock-auth/scenario', { body: '{"name":' })
+    expect(badJson.status).toBe(400)
+    expect(badJson.json.error).toBe('invalid_request')
+    const wrongType = await call(e, 'PUT', '/__mock-auth/scenario', { body: 'name=expired', headers: { 'content-type': 'text/plain' } })
+    expect(wrongType.status).toBe(415)
+    const proto = await call(e, 'PUT', '/__mock-auth/scenario', { body: '{"__proto__":{"name":"expired"}}' })
+    expect(proto.status).toBe(400)
+    expect(({} as Record<string, unknown>).name).toBeUndefined()
+    const huge = await call(e, 'POST', '/__mock-auth/token', { body: JSON.stringify({ user: 'x'.repeat(200 * 1024) }) })
+    expect(huge.status).toBe(413)
+    expect(huge.json.error).toBe('payload_too_large')
+  })
+
+  it('is never affected by the scenario, even a per-request override', async () => {
+    const e = engine()
+    e.namespace().use('network-error')
+    const health = await call(e, 'GET', '/__mock-auth/health', { headers: { 'x-mock-auth-scenario': 'server-error' } })
+    expect(health.status).toBe(200)
+    expect(health.networkError).toBeUndefined()
+    expect(health.delayMs).toBeUndefined()
+  })
+})
