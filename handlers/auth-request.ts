@@ -1,0 +1,46 @@
+import { NAMESPACE_COOKIE, NAMESPACE_HEADER, type AuthRequest } from '../src/core/index.js'
+import type { CookieMode } from './to-msw-response.js'
+
+export interface RequestOptions {
+  mode: CookieMode
+  /** The namespace requests run in when they name none themselves (header or cookie). */
+  namespace?: string | undefined
+}
+
+/**
+ * The request as the engine should see it. In the browser `Cookie` is a forbidden request header,
+ * so it is rebuilt from msw's `cookies` (document cookies plus msw's emulated jar). In Node the
+ * request's own header is the truth.
+ */
+export function toAuthRequest(request: Request, cookies: Record<string, string>, options: RequestOptions): AuthRequest {
+  const cookieHeader = options.mode === 'browser' ? serializeCookies(cookies) : request.headers.get('cookie')
+  const namespace = options.namespace
+  if (options.mode === 'node' && namespace === undefined) return request
+  return {
+    method: request.method,
+    url: request.url,
+    body: request.body,
+    headers: {
+      get(name: string): string | null {
+        const lower = name.toLowerCase()
+        if (lower === 'cookie') return cookieHeader
+        const value = request.headers.get(lower)
+        if (lower === NAMESPACE_HEADER && value === null && namespace !== undefined && !hasNamespaceCookie(cookies)) return namespace
+        return value
+      },
+    },
+  }
+}
+
+function serializeCookies(cookies: Record<string, string>): string | null {
+  const parts: string[] = []
+  for (const [name, value] of Object.entries(cookies)) {
+    // RFC 6265 §4.1.1 cookie-name is a token; anything else msw parsed is not one of ours.
+    if (/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) parts.push(`${name}=${encodeURIComponent(value)}`)
+  }
+  return parts.length === 0 ? null : parts.join('; ')
+}
+
+function hasNamespaceCookie(cookies: Record<string, string>): boolean {
+  return Object.hasOwn(cookies, NAMESPACE_COOKIE)
+}

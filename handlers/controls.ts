@@ -1,0 +1,96 @@
+import {
+  mintTokens,
+  type Duration,
+  type Engine,
+  type MintOptions,
+  type NamespaceState,
+  type StateSummary,
+} from '../src/core/index.js'
+import type { TokenBody } from '../src/core/issue.js'
+
+/** A signed-in user's tokens, plus ready-made headers for a Node test's `fetch`. */
+export interface SignedIn extends TokenBody {
+  /** Each Set-Cookie the sign-in answered with. */
+  cookies: string[]
+  headers: {
+    /** `Bearer <accessToken>` (RFC 6750 §2.1). */
+    authorization: string
+    /** `session=…; refresh_token=…`, what a browser would send back. */
+    cookie: string
+  }
+}
+
+export interface MockAuthClock {
+  /** The engine's "now" for this namespace. */
+  now(): Date
+  /** Moves the clock forward (or back with a negative duration): `advance('15m')`. */
+  advance(by: Duration): Date
+  set(to: Date | string | number): Date
+  /** Back to real time (or the configured start). */
+  reset(): void
+}
+
+/** Test control over one namespace: the same operations as the server's `/__mock-auth/*` API. */
+export interface MockAuthControls {
+  readonly namespace: string
+  /** The current scenario's name. */
+  readonly scenario: string
+  /** Switches scenario; throws `MockAuthError` `ERR_UNKNOWN_SCENARIO` listing the known ones. */
+  use(scenario: string): { name: string; description: string }
+  readonly clock: MockAuthClock
+  /** Seed users only, no sessions, the initial scenario and clock. */
+  reset(): void
+  /** Users and live sessions. */
+  state(): StateSummary
+  /** Signs a user (username, email or id) in without a password: a real session, as sign-in makes. */
+  signIn(user: string, options?: Omit<MintOptions, 'user' | 'namespace'>): Promise<SignedIn>
+  mint(options: Omit<MintOptions, 'namespace'>): Promise<SignedIn>
+}
+
+/**
+ * Controls bound to one namespace of an engine. `onChange` runs after every mutation (the browser
+ * entry persists there); `resetAll` lets the instance's own controls reset every namespace.
+ */
+export function namespaceControls(engine: Engine, namespace: string, hooks: { onChange?: () => void; resetAll?: boolean } = {}): MockAuthControls {
+  const state = (): NamespaceState => engine.namespace(namespace)
+  const changed = <T>(value: T): T => {
+    hooks.onChange?.()
+    return value
+  }
+  const mint = async (options: Omit<MintOptions, 'namespace'>): Promise<SignedIn> => {
+    const result = await mintTokens(engine, { ...options, namespace })
+    const body = JSON.parse(result.body ?? '{}') as TokenBody
+    return changed({
+      ...body,
+      cookies: [...result.cookies],
+      headers: {
+        authorization: `Bearer ${body.accessToken}`,
+        cookie: result.cookies.map((c) => c.split(';', 1)[0]).join('; '),
+      },
+    })
+  }
+  return {
+    namespace,
+    get scenario() {
+      return state().scenario.name
+    },
+    use(name) {
+      const scenario = state().use(name)
+      return changed({ name: scenario.name, description: scenario.description })
+    },
+    clock: {
+      now: () => new Date(state().clock.now()),
+      advance: (by) => changed(new Date(state().clock.advance(by))),
+      set: (to) => changed(new Date(state().clock.set(to))),
+      reset: () => changed(state().clock.reset()),
+    },
+    reset() {
+      if (hooks.resetAll) engine.reset()
+      else state().reset()
+      changed(undefined)
+    },
+    state: () => state().summary(),
+    signIn: (user, options = {}) => mint({ ...options, user }),
+    mint,
+  }
+}

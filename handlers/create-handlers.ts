@@ -1,0 +1,64 @@
+import { http, type HttpHandler } from 'msw'
+import { AUTH_PATHS, errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthPath, type AuthResult, type Engine } from '../src/core/index.js'
+import { toAuthRequest } from './auth-request.js'
+import { parseBaseUrl } from './base-url.js'
+import { detectCookieMode, toMswResponse, type CookieMode } from './to-msw-response.js'
+
+export interface HandlerOptions {
+  /** msw predicate prefix; default `'*\/api/auth'`. Its path must be the engine's base path. */
+  baseUrl?: string
+  /** The namespace requests run in when they name none (header `x-mock-auth-namespace` or cookie). */
+  namespace?: string
+  /** How Set-Cookie is materialised; detected by default (see `toMswResponse`). */
+  cookieMode?: CookieMode
+  /** Called after every answered request, before the response is returned (browser persistence). */
+  onHandled?: () => void
+}
+
+/**
+ * One msw handler per route path, in `AUTH_PATHS` order, then the JWKS at the origin's
+ * `/.well-known/jwks.json`, then a catch-all answering 404 `not_found` under the base path. Every
+ * handler is `http.all`: the engine decides 405 + `Allow`, exactly as the server does.
+ */
+export function createHandlers(engine: Engine, options: HandlerOptions = {}): HttpHandler[] {
+  const parsed = parseBaseUrl(options.baseUrl)
+  if (parsed.basePath !== engine.config.basePath) {
+    throw new MockAuthError(
+      'ERR_INVALID_OPTIONS',
+      `The baseUrl path "${parsed.basePath}" differs from the engine's base path "${engine.config.basePath}": create the engine with basePath "${parsed.basePath}".`,
+    )
+  }
+  const mode = options.cookieMode ?? detectCookieMode()
+  const requestOptions = { mode, namespace: options.namespace }
+  const answer = async (run: () => Promise<AuthResult | null>): Promise<Response | undefined> => {
+    let result: AuthResult | null
+    try {
+      result = await run()
+    } catch (error) {
+      // The engine answers protocol errors itself; this is a bug or a broken option, still as JSON.
+      result = errorResult('server_error', { message: `mock-auth failed to answer: ${error instanceof Error ? error.message : String(error)}` })
+    }
+    if (result === null) return undefined
+    options.onHandled?.()
+    return toMswResponse(result, mode)
+  }
+
+  const routes = (Object.keys(AUTH_PATHS) as AuthPath[]).map((path) =>
+    http.all(routeUrl(parsed.baseUrl, parsed.basePath, path), ({ request, cookies }) =>
+      answer(() => engine.dispatch(toAuthRequest(request, cookies, requestOptions), path)),
+    ),
+  )
+  const jwks = http.all(parsed.origin + WELL_KNOWN_JWKS_PATH, ({ request, cookies }) =>
+    answer(() => engine.fetch(toAuthRequest(request, cookies, requestOptions))),
+  )
+  // Last, so any route above (or a user's `server.use` override) wins.
+  const notFound = http.all(`${parsed.baseUrl}/*`, ({ request, cookies }) =>
+    answer(() => engine.fetch(toAuthRequest(request, cookies, requestOptions))),
+  )
+  return [...routes, jwks, notFound]
+}
+
+function routeUrl(baseUrl: string, basePath: string, path: AuthPath): string {
+  // With an empty base path the root route would be the bare origin; make it "/" so it stays a path.
+  return path === '' && basePath === '' ? `${baseUrl}/` : baseUrl + path
+}

@@ -1,0 +1,5 @@
+export { createMockAuth, type MockAuth, type MockAuthOptions } from './create-mock-auth.js'
+export { createHandlers, type HandlerOptions } from './create-handlers.js'
+export { namespaceControls, type MockAuthControls, type MockAuthClock, type SignedIn } from './controls.js'
+export { parseBaseUrl, DEFAULT_BASE_URL, type ParsedBaseUrl } from './base-url.js'
+export { toMswResponse, detectCookieMode, type CookieMode } from './to-msw-response.js'

@@ -1,0 +1,19 @@
+/**
+ * mock-auth: a mock `/api/auth` backend for frontend tests. The root entry is the msw side:
+ * `createMockAuth(options).handlers` for `setupServer` / `setupWorker`. The engine itself is
+ * `mock-auth/core`, the server `mock-auth/server`, the test helpers `mock-auth/vitest` and
+ * `mock-auth/playwright`.
+ */
+export {
+  createMockAuth,
+  createHandlers,
+  DEFAULT_BASE_URL,
+  type MockAuth,
+  type MockAuthOptions,
+  type MockAuthControls,
+  type MockAuthClock,
+  type SignedIn,
+  type HandlerOptions,
+} from '../handlers/index.js'
+export { builtinScenarios, builtinScenarioNames, defineScenario, type Scenario } from '../scenarios/index.js'
+export { MockAuthError, isMockAuthError, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration } from './core/index.js'
