@@ -1,0 +1,2 @@
+export declare const WORKER_SCRIPT: string
+export declare function ensureWorkerScript(): string
