@@ -1,3 +1,4 @@
+import type { CaseSender } from './fuzz-run.js'
 import type { AuthResult, Engine } from '../../../src/core/index.js'
 
 /** What a client observes, whatever answered: the engine in-process, Express on a port, or MSW. */
@@ -11,6 +12,8 @@ export interface Reply {
   json: unknown
   /** The transport dropped the connection (only the network-error scenario may do that). */
   networkError?: boolean
+  /** The engine declined the request (outside its paths): an adapter passes it on. */
+  passedOn?: boolean
 }
 
 /** One way of reaching an engine; every suite here runs against each kind. */
@@ -20,6 +23,8 @@ export interface Target {
   readonly origin: string
   readonly engine: Engine
   send(request: Request): Promise<Reply>
+  /** Carries a raw fuzz case (any method, bytes, repeated headers); absent where the engine sender is used. */
+  sendCase?: CaseSender
   close(): Promise<void>
 }
 
@@ -34,7 +39,7 @@ export function parseJson(text: string): unknown {
 
 /** Turns an engine result into what a client would see; `null` (not ours) becomes the adapter's 404. */
 export function replyOf(result: AuthResult | null): Reply {
-  if (result === null) return { status: 404, headers: {}, cookies: [], text: '', json: undefined }
+  if (result === null) return { status: 404, headers: {}, cookies: [], text: '', json: undefined, passedOn: true }
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = value
   const text = result.body ?? ''
