@@ -1,0 +1,76 @@
+import { AUTH_PATHS, WELL_KNOWN_JWKS_PATH, type KeyOptions } from '../core/index.js'
+import type { ConfigFile, ServerOptions } from '../server/index.js'
+import { DEFAULT_CLI_HOST, DEFAULT_PORT } from './defaults.js'
+import { CliError, type CliIo } from './io.js'
+
+/** The `serve` options as parsed; anything unset falls back to the config file, then the defaults. */
+export type ServeCommandOptions = { [K in keyof ConfigFile]?: ConfigFile[K] | undefined } & { config?: string | undefined }
+
+/**
+ * `mock-auth serve`: starts the server, prints where and how, logs each request, and resolves with
+ * an exit code once the server is closed (by `io.signal`, which the bin ties to SIGINT/SIGTERM).
+ */
+export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<number> {
+  // Loaded here, not at the top, so `mock-auth scenarios` and `token` never load Express.
+  const server = await import('../server/index.js')
+  const fromFile = cli.config === undefined ? {} : await server.loadConfigFile(cli.config)
+  const options: ServeCommandOptions = { ...fromFile }
+  for (const [key, value] of Object.entries(cli)) if (value !== undefined && key !== 'config') (options as Record<string, unknown>)[key] = value
+
+  const port = options.port ?? DEFAULT_PORT
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`Invalid --port "${String(port)}": use a number from 0 to 65535 (0 picks a free port).`, 2)
+  const serverOptions: ServerOptions = {
+    log: (line) => io.stdout.write(`  ${line}\n`),
+    keyOptions: keyOptions(options),
+  }
+  if (options.scenario !== undefined) serverOptions.scenario = options.scenario
+  if (options.basePath !== undefined) serverOptions.basePath = options.basePath
+  if (options.accessTtl !== undefined) serverOptions.accessTokenTtl = options.accessTtl
+  if (options.allowProduction !== undefined) serverOptions.allowProduction = options.allowProduction
+  if (options.corsOrigin !== undefined && options.corsOrigin.length > 0) serverOptions.cors = options.corsOrigin
+  if (options.users !== undefined) serverOptions.users = await server.loadUsersFile(options.users)
+  if (options.scenarios !== undefined) serverOptions.scenarios = await server.loadScenariosFile(options.scenarios)
+
+  const app = server.createServer(serverOptions)
+  // Make the keys now: a bad --secret fails before listening, and the first sign-in is not slower.
+  await app.engine.keys()
+  if (io.signal?.aborted) return 0
+  const running = await app.listen({ port, host: options.host ?? DEFAULT_CLI_HOST })
+  const stop = () => void running.close()
+  io.signal?.addEventListener('abort', stop, { once: true })
+
+  io.stdout.write(banner(running.url, app.engine, options.users !== undefined))
+  await running.closed
+  io.signal?.removeEventListener('abort', stop)
+  io.stdout.write('mock-auth stopped.\n')
+  return 0
+}
+
+function keyOptions(options: ServeCommandOptions): KeyOptions {
+  const alg = options.alg === undefined ? undefined : options.alg.toUpperCase()
+  if (alg !== undefined && alg !== 'ES256' && alg !== 'HS256') throw new CliError(`Invalid --alg "${options.alg}": use ES256 (the default) or HS256 with --secret.`, 2)
+  if (alg === 'HS256' && options.secret === undefined) throw new CliError('--alg HS256 needs --secret with a shared secret of at least 32 characters.', 2)
+  if (alg === 'ES256' && options.secret !== undefined) throw new CliError('--secret is for HS256: pass --alg HS256 too, or drop --secret to sign with ES256.', 2)
+  const keys: KeyOptions = {}
+  if (alg !== undefined) keys.alg = alg
+  if (options.secret !== undefined) keys.secret = options.secret
+  return keys
+}
+
+function banner(url: string, engine: import('../core/index.js').Engine, customUsers: boolean): string {
+  const { basePath, initialScenario, users } = engine.config
+  const routes = Object.entries(AUTH_PATHS).map(([path, methods]) => [Object.keys(methods).join('|'), `${basePath}${path}` || '/'] as const)
+  routes.push(['GET', WELL_KNOWN_JWKS_PATH])
+  const width = Math.max(...routes.map(([m]) => m.length))
+  const who = customUsers ? users.map((u) => u.username).join(', ') : users.map((u) => `${u.username} / ${u.password}`).join(', ')
+  return [
+    `mock-auth listening on ${url}`,
+    `Scenario: ${initialScenario.name} (${initialScenario.description})`,
+    `Users:    ${who}`,
+    'Routes:',
+    ...routes.map(([methods, path]) => `  ${methods.padEnd(width)}  ${path}`),
+    'Control:  /__mock-auth/health, scenarios, scenario, reset, clock, token, state',
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n')
+}
