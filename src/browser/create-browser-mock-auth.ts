@@ -1,0 +1,89 @@
+import { createMockAuth, type MockAuth, type MockAuthOptions } from '../../handlers/create-mock-auth.js'
+import { parseBaseUrl } from '../../handlers/base-url.js'
+import { createEngine, createKeySet, importKeySet, type Engine, type ExportedKeySet } from '../core/index.js'
+import { readPersisted, restoreEngine, snapshotEngine, type StorageLike } from './persisted-state.js'
+
+export interface BrowserMockAuthOptions extends MockAuthOptions {
+  /** Where the state is kept; default `mock-auth:<base path>`, e.g. `mock-auth:/api/auth`. */
+  storageKey?: string
+  /** Default `localStorage`; `false` keeps everything in memory (a reload signs out). */
+  storage?: StorageLike | false
+}
+
+export interface BrowserMockAuth extends MockAuth {
+  readonly storageKey: string
+  /** Forgets the persisted state and starts over in memory (signed out, initial scenario and clock). */
+  clearStorage(): void
+}
+
+/**
+ * `createMockAuth` for `setupWorker`: users, sessions, refresh-token families, scenario, clock
+ * offset and the generated signing keys are written to browser storage after every handled
+ * request and every control call, and read back on the next page load, so a reload keeps a
+ * signed-in user signed in.
+ */
+export function createBrowserMockAuth(options: BrowserMockAuthOptions = {}): BrowserMockAuth {
+  const { storageKey: keyOption, storage: storageOption, ...mockOptions } = options
+  const storageKey = keyOption ?? `mock-auth:${parseBaseUrl(mockOptions.baseUrl).basePath || '/'}`
+  const storage = storageOption === false ? undefined : (storageOption ?? defaultStorage())
+  const fingerprint = fingerprintOf(mockOptions)
+  // Keys the user chose (a secret or a KeySet) are rebuilt from options; only generated ones persist.
+  const persistKeys = mockOptions.keys === undefined && mockOptions.secret === undefined
+  const saved = storage ? readPersisted(storage, storageKey, fingerprint) : undefined
+
+  let exportedKeys: ExportedKeySet | undefined
+  let engineRef: Engine | undefined
+  let pending = false
+  const save = (): void => {
+    if (!storage || !engineRef) return
+    if (persistKeys && exportedKeys === undefined) {
+      pending = true // written once the keys exist (they are generated asynchronously)
+      return
+    }
+    try {
+      storage.setItem(storageKey, JSON.stringify(snapshotEngine(engineRef, fingerprint, persistKeys ? exportedKeys : undefined)))
+    } catch (error) {
+      console.warn(`[mock-auth] Could not persist state under "${storageKey}": ${String(error)}. A reload will sign the user out.`)
+    }
+  }
+
+  const auth = createMockAuth(mockOptions, {
+    onChange: save,
+    engine: (engineOptions) => {
+      if (persistKeys) {
+        const fresh = () => createKeySet(engineOptions.keyOptions)
+        engineOptions.keys = saved?.keys ? importKeySet(saved.keys).catch(fresh) : fresh()
+      }
+      const engine = createEngine(engineOptions)
+      if (saved) restoreEngine(engine, saved)
+      engineRef = engine
+      engine.keys().then(
+        (keys) => {
+          exportedKeys = keys.exported
+          if (pending) save()
+        },
+        () => undefined,
+      )
+      return engine
+    },
+  })
+  return Object.assign(auth, {
+    storageKey,
+    clearStorage() {
+      storage?.removeItem(storageKey)
+      auth.engine.reset()
+    },
+  })
+}
+
+function defaultStorage(): StorageLike | undefined {
+  const candidate = (globalThis as { localStorage?: StorageLike }).localStorage
+  return candidate && typeof candidate.getItem === 'function' ? candidate : undefined
+}
+
+/** The options that shape the state; JSON of them is enough to tell "same setup" from "changed setup". */
+function fingerprintOf(options: MockAuthOptions): string {
+  const { keys: _keys, clock: _clock, secret, ...rest } = options
+  // The secret itself stays out of storage; its tokens simply stop verifying if it changes.
+  return JSON.stringify({ ...rest, secret: secret !== undefined, scenarios: options.scenarios?.map((s) => s.name) })
+}
