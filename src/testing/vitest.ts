@@ -1,0 +1,67 @@
+import type { RequestHandler } from 'msw'
+import { setupServer, type SetupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { createMockAuth, type MockAuth, type MockAuthControls, type MockAuthOptions } from '../../handlers/index.js'
+
+export interface SetupMockAuthOptions extends MockAuthOptions {
+  /** Your app's other msw handlers, served by the same server after the auth handlers. */
+  handlers?: readonly RequestHandler[]
+  /**
+   * Passed to `server.listen()` as is. mock-auth sets no default: write `{ onUnhandledRequest:
+   * 'error' }` on msw 2 or `{ onUnhandledFrame: 'error' }` on msw 3 (msw 3 ignores the old name).
+   */
+  listen?: Parameters<SetupServer['listen']>[0]
+}
+
+export interface VitestMockAuth extends MockAuth {
+  readonly server: SetupServer
+  /**
+   * Wraps a test body so it runs in a namespace of its own (own users, sessions, scenario and
+   * clock) with handlers scoped by `server.boundary`: for `test.concurrent`. The wrapped function
+   * receives the namespace's controls first, then the test's own arguments.
+   */
+  isolated<Args extends unknown[], R>(fn: (auth: MockAuthControls, ...args: Args) => R): (...args: Args) => R
+}
+
+/**
+ * One call for the whole lifecycle: `createMockAuth` + `setupServer`, `listen` before all tests,
+ * state and handler overrides reset after each, `close` after all.
+ */
+export function setupMockAuth(options: SetupMockAuthOptions = {}): VitestMockAuth {
+  const { handlers = [], listen, ...mockOptions } = options
+  const auth = createMockAuth(mockOptions)
+  const server = setupServer(...auth.handlers, ...handlers)
+  // Namespaces of isolated tests still running: a sibling's afterEach must not reset them.
+  const running = new Set<string>()
+
+  beforeAll(() => {
+    server.listen(listen)
+  })
+  afterEach(() => {
+    for (const name of auth.engine.namespaces()) if (!running.has(name)) auth.engine.namespace(name).reset()
+    server.resetHandlers()
+  })
+  afterAll(() => {
+    server.close()
+  })
+
+  const isolated: VitestMockAuth['isolated'] = (fn) =>
+    server.boundary((...args) => {
+      const namespace = `isolated-${crypto.randomUUID()}`
+      const scoped = auth.scope(namespace)
+      running.add(namespace)
+      server.use(...scoped.handlers)
+      const done = () => running.delete(namespace)
+      try {
+        const result = fn(scoped, ...args)
+        if (result instanceof Promise) result.then(done, done)
+        else done()
+        return result
+      } catch (error) {
+        done()
+        throw error
+      }
+    })
+
+  return Object.assign(auth, { server, isolated })
+}
