@@ -1,46 +1,12 @@
 import type { HttpHandler } from 'msw'
-import { builtinScenarios } from '../scenarios/index.js'
-import {
-  createEngine,
-  DEFAULT_NAMESPACE,
-  validateScenario,
-  type ClockOptions,
-  type Duration,
-  type Engine,
-  type KeySet,
-  type Scenario,
-  type SigningAlgorithm,
-  type UserInput,
-} from '../src/core/index.js'
+import { createEngine, DEFAULT_NAMESPACE, type Engine } from '../src/core/index.js'
 import { DEFAULT_BASE_URL, parseBaseUrl } from './base-url.js'
 import { namespaceControls, type MockAuthControls } from './controls.js'
 import { createHandlers } from './create-handlers.js'
+import { toEngineOptions, type MockAuthOptions } from './engine-options.js'
 import type { CookieMode } from './to-msw-response.js'
 
-export interface MockAuthOptions {
-  /** The scenario to start in (default `'default'`). */
-  scenario?: string
-  /** Where the app calls auth: `'*\/api/auth'` (default, any origin), `'http://localhost:3000/api/auth'`, `'/api/auth'`. */
-  baseUrl?: string
-  /** Seed users (default: `test`/`test` and `admin`/`admin`). */
-  users?: readonly UserInput[]
-  /** Extra scenarios, added to the built-ins; one with a built-in's name replaces it. */
-  scenarios?: readonly Scenario[]
-  accessTokenTtl?: Duration
-  refreshTokenTtl?: Duration
-  /** `'ES256'` (default, generated per instance) or `'HS256'` with `secret`. */
-  alg?: SigningAlgorithm
-  secret?: string
-  issuer?: string
-  audience?: string
-  clockTolerance?: Duration
-  /** Where the clock starts (default: real time). */
-  clock?: ClockOptions
-  /** The namespace this instance's handlers and controls use for requests that name none. */
-  namespace?: string
-  /** Reuse signing keys, e.g. to verify tokens with a key your app already trusts. */
-  keys?: KeySet | Promise<KeySet>
-}
+export type { MockAuthOptions } from './engine-options.js'
 
 /** Internal wiring for the browser entry; not part of the public options. */
 export interface MockAuthWiring {
@@ -65,18 +31,7 @@ export interface MockAuth extends MockAuthControls {
  */
 export function createMockAuth(options: MockAuthOptions = {}, wiring: MockAuthWiring = {}): MockAuth {
   const parsed = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
-  const scenarios = new Map<string, Scenario>(builtinScenarios.map((s) => [s.name, s]))
-  for (const [index, scenario] of (options.scenarios ?? []).entries()) {
-    validateScenario(scenario, `scenarios[${index}]`)
-    scenarios.set(scenario.name, scenario)
-  }
-  const engineOptions: Parameters<typeof createEngine>[0] = { scenarios: [...scenarios.values()], basePath: parsed.basePath }
-  copyDefined(engineOptions, options, ['scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys'])
-  if (options.alg !== undefined || options.secret !== undefined) {
-    engineOptions.keyOptions = {}
-    if (options.alg !== undefined) engineOptions.keyOptions.alg = options.alg
-    if (options.secret !== undefined) engineOptions.keyOptions.secret = options.secret
-  }
+  const engineOptions = toEngineOptions(options, parsed.basePath)
   const engine = (wiring.engine ?? createEngine)(engineOptions)
   const handlerWiring = {
     baseUrl: parsed.baseUrl,
@@ -95,11 +50,4 @@ export function createMockAuth(options: MockAuthOptions = {}, wiring: MockAuthWi
       Object.assign(namespaceControls(engine, name, hooks), { handlers: createHandlers(engine, { ...handlerWiring, namespace: name }) }),
   })
   return instance
-}
-
-function copyDefined<T extends object, K extends keyof T & keyof MockAuthOptions>(target: T, source: MockAuthOptions, keys: readonly K[]): void {
-  for (const key of keys) {
-    const value = source[key]
-    if (value !== undefined) (target as Record<string, unknown>)[key] = value
-  }
 }

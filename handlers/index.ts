@@ -1,4 +1,5 @@
 export { createMockAuth, type MockAuth, type MockAuthOptions } from './create-mock-auth.js'
+export { toEngineOptions } from './engine-options.js'
 export { createHandlers, type HandlerOptions } from './create-handlers.js'
 export { namespaceControls, type MockAuthControls, type MockAuthClock, type SignedIn } from './controls.js'
 export { parseBaseUrl, DEFAULT_BASE_URL, type ParsedBaseUrl } from './base-url.js'

@@ -1,0 +1,59 @@
+import { builtinScenarios } from '../scenarios/index.js'
+import {
+  validateScenario,
+  type ClockOptions,
+  type Duration,
+  type EngineOptions,
+  type KeySet,
+  type Scenario,
+  type SigningAlgorithm,
+  type UserInput,
+} from '../src/core/index.js'
+
+export interface MockAuthOptions {
+  /** The scenario to start in (default `'default'`). */
+  scenario?: string
+  /** Where the app calls auth: `'*\/api/auth'` (default, any origin), `'http://localhost:3000/api/auth'`, `'/api/auth'`. */
+  baseUrl?: string
+  /** Seed users (default: `test`/`test` and `admin`/`admin`). */
+  users?: readonly UserInput[]
+  /** Extra scenarios, added to the built-ins; one with a built-in's name replaces it. */
+  scenarios?: readonly Scenario[]
+  accessTokenTtl?: Duration
+  refreshTokenTtl?: Duration
+  /** `'ES256'` (default, generated per instance) or `'HS256'` with `secret`. */
+  alg?: SigningAlgorithm
+  secret?: string
+  issuer?: string
+  audience?: string
+  clockTolerance?: Duration
+  /** Where the clock starts (default: real time). */
+  clock?: ClockOptions
+  /** The namespace this instance's handlers and controls use for requests that name none. */
+  namespace?: string
+  /** Reuse signing keys, e.g. to verify tokens with a key your app already trusts. */
+  keys?: KeySet | Promise<KeySet>
+}
+
+/**
+ * Engine options from the user's: the built-in scenarios plus theirs (validated, a built-in name
+ * replaced), key options grouped. No msw here, so the Playwright fixture can share it.
+ */
+export function toEngineOptions(options: MockAuthOptions, basePath: string): EngineOptions {
+  const scenarios = new Map<string, Scenario>(builtinScenarios.map((s) => [s.name, s]))
+  for (const [index, scenario] of (options.scenarios ?? []).entries()) {
+    validateScenario(scenario, `scenarios[${index}]`)
+    scenarios.set(scenario.name, scenario)
+  }
+  const engineOptions: EngineOptions = { scenarios: [...scenarios.values()], basePath }
+  for (const key of ['scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys'] as const) {
+    const value = options[key]
+    if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
+  }
+  if (options.alg !== undefined || options.secret !== undefined) {
+    engineOptions.keyOptions = {}
+    if (options.alg !== undefined) engineOptions.keyOptions.alg = options.alg
+    if (options.secret !== undefined) engineOptions.keyOptions.secret = options.secret
+  }
+  return engineOptions
+}
