@@ -1,6 +1,7 @@
 import { http, type HttpHandler } from 'msw'
 import { AUTH_PATHS, errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthPath, type AuthResult, type Engine } from '../src/core/index.js'
 import { toAuthRequest } from './auth-request.js'
+import type { BrowserCookieJar } from './browser-cookie-jar.js'
 import { parseBaseUrl } from './base-url.js'
 import { detectCookieMode, toMswResponse, type CookieMode } from './to-msw-response.js'
 
@@ -13,6 +14,8 @@ export interface HandlerOptions {
   cookieMode?: CookieMode
   /** Called after every answered request, before the response is returned (browser persistence). */
   onHandled?: () => void
+  /** Browser mode: mock-auth's own jar for its session cookies (see browser-cookie-jar.ts). */
+  cookieJar?: BrowserCookieJar
 }
 
 /**
@@ -30,6 +33,9 @@ export function createHandlers(engine: Engine, options: HandlerOptions = {}): Ht
   }
   const mode = options.cookieMode ?? detectCookieMode()
   const requestOptions = { mode, namespace: options.namespace }
+  const jar = mode === 'browser' ? options.cookieJar : undefined
+  // msw's `cookies`, with the engine's own cookies taken from mock-auth's jar when there is one.
+  const cookiesFor = (request: Request, cookies: Record<string, string>) => (jar ? jar.merge(cookies, request.url) : cookies)
   const answer = async (run: () => Promise<AuthResult | null>): Promise<Response | undefined> => {
     let result: AuthResult | null
     try {
@@ -39,21 +45,22 @@ export function createHandlers(engine: Engine, options: HandlerOptions = {}): Ht
       result = errorResult('server_error', { message: `mock-auth failed to answer: ${error instanceof Error ? error.message : String(error)}` })
     }
     if (result === null) return undefined
+    jar?.store(result.cookies)
     options.onHandled?.()
     return toMswResponse(result, mode)
   }
 
   const routes = (Object.keys(AUTH_PATHS) as AuthPath[]).map((path) =>
     http.all(routeUrl(parsed.baseUrl, parsed.basePath, path), ({ request, cookies }) =>
-      answer(() => engine.dispatch(toAuthRequest(request, cookies, requestOptions), path)),
+      answer(() => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), path)),
     ),
   )
   const jwks = http.all(parsed.origin + WELL_KNOWN_JWKS_PATH, ({ request, cookies }) =>
-    answer(() => engine.fetch(toAuthRequest(request, cookies, requestOptions))),
+    answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
   )
   // Last, so any route above (or a user's `server.use` override) wins.
   const notFound = http.all(`${parsed.baseUrl}/*`, ({ request, cookies }) =>
-    answer(() => engine.fetch(toAuthRequest(request, cookies, requestOptions))),
+    answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
   )
   return [...routes, jwks, notFound]
 }

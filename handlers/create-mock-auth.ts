@@ -2,9 +2,10 @@ import type { HttpHandler } from 'msw'
 import { createEngine, DEFAULT_NAMESPACE, type Engine } from '../src/core/index.js'
 import { DEFAULT_BASE_URL, parseBaseUrl } from './base-url.js'
 import { namespaceControls, type MockAuthControls } from './controls.js'
+import { BrowserCookieJar } from './browser-cookie-jar.js'
 import { createHandlers } from './create-handlers.js'
 import { toEngineOptions, type MockAuthOptions } from './engine-options.js'
-import type { CookieMode } from './to-msw-response.js'
+import { detectCookieMode, type CookieMode } from './to-msw-response.js'
 
 export type { MockAuthOptions } from './engine-options.js'
 
@@ -12,6 +13,8 @@ export type { MockAuthOptions } from './engine-options.js'
 export interface MockAuthWiring {
   cookieMode?: CookieMode
   onChange?: () => void
+  /** The browser entry's persisted jar; browser mode gets a fresh one otherwise. */
+  cookieJar?: BrowserCookieJar
   /** Builds the engine from resolved options (the browser entry restores keys and state here). */
   engine?: (options: Parameters<typeof createEngine>[0]) => Engine
 }
@@ -33,7 +36,11 @@ export function createMockAuth(options: MockAuthOptions = {}, wiring: MockAuthWi
   const parsed = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const engineOptions = toEngineOptions(options, parsed.basePath)
   const engine = (wiring.engine ?? createEngine)(engineOptions)
+  // msw 2's emulated browser jar keeps one Set-Cookie per response, so the browser keeps its own.
+  const mode = wiring.cookieMode ?? detectCookieMode()
+  const cookieJar = mode === 'browser' ? (wiring.cookieJar ?? new BrowserCookieJar()) : undefined
   const handlerWiring = {
+    ...(cookieJar === undefined ? {} : { cookieJar }),
     baseUrl: parsed.baseUrl,
     ...(wiring.cookieMode === undefined ? {} : { cookieMode: wiring.cookieMode }),
     ...(wiring.onChange === undefined ? {} : { onHandled: wiring.onChange }),

@@ -1,5 +1,6 @@
 import { createMockAuth, type MockAuth, type MockAuthOptions } from '../../handlers/create-mock-auth.js'
 import { parseBaseUrl } from '../../handlers/base-url.js'
+import { BrowserCookieJar, type JarCookie } from '../../handlers/browser-cookie-jar.js'
 import { createEngine, createKeySet, importKeySet, type Engine, type ExportedKeySet } from '../core/index.js'
 import { readPersisted, restoreEngine, snapshotEngine, type StorageLike } from './persisted-state.js'
 
@@ -47,7 +48,19 @@ export function createBrowserMockAuth(options: BrowserMockAuthOptions = {}): Bro
     }
   }
 
+  // The session cookies live in mock-auth's own jar (msw 2 keeps one Set-Cookie per response),
+  // persisted next to the state so a reload still sends them.
+  const cookieKey = `${storageKey}:cookies`
+  const cookieJar = new BrowserCookieJar(storage ? readCookies(storage, cookieKey) : [], () => {
+    try {
+      storage?.setItem(cookieKey, JSON.stringify(cookieJar))
+    } catch (error) {
+      console.warn(`[mock-auth] Could not persist cookies under "${cookieKey}": ${String(error)}. A reload will sign the user out.`)
+    }
+  })
+
   const auth = createMockAuth(mockOptions, {
+    cookieJar,
     onChange: save,
     engine: (engineOptions) => {
       if (persistKeys) {
@@ -71,9 +84,20 @@ export function createBrowserMockAuth(options: BrowserMockAuthOptions = {}): Bro
     storageKey,
     clearStorage() {
       storage?.removeItem(storageKey)
+      cookieJar.clear()
+      storage?.removeItem(cookieKey)
       auth.engine.reset()
     },
   })
+}
+
+function readCookies(storage: StorageLike, key: string): JarCookie[] {
+  try {
+    const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]')
+    return Array.isArray(parsed) ? (parsed as JarCookie[]) : []
+  } catch {
+    return []
+  }
 }
 
 function defaultStorage(): StorageLike | undefined {
