@@ -1,0 +1,28 @@
+import { expect, test as base } from '@playwright/test'
+import { defineAuthCases, type AuthDriver } from './auth-cases.js'
+import { ENV } from './global-setup.js'
+
+/**
+ * Way 2: mock-auth runs inside the page, in MSW's service worker (the app loaded with ?msw=1 and
+ * `npx msw init`'s worker script). The app's server has no backend: a request the worker did not
+ * answer gets 502 `no_backend` and fails the case. Each test has a fresh context, so its own
+ * service worker, storage and mock state.
+ */
+const test = base.extend<{ driver: AuthDriver }>({
+  driver: async ({ page }, use) => {
+    const appUrl = process.env[ENV.appUrl]
+    if (!appUrl) throw new Error(`${ENV.appUrl} is not set: run the browser tests through test/browser/run.mjs.`)
+    await use({
+      open: async () => {
+        await page.goto(`${appUrl}/?msw=1`)
+        await expect(page.locator('body')).not.toHaveAttribute('data-state', 'loading')
+      },
+      // The example's dev entry exposes its instance as window.mockAuth for exactly this.
+      useScenario: async (name) => {
+        await page.evaluate((scenario) => (window as unknown as { mockAuth: { use(name: string): unknown } }).mockAuth.use(scenario), name)
+      },
+    })
+  },
+})
+
+defineAuthCases(test, expect)
