@@ -22,24 +22,38 @@ export interface ClockOptions {
   source?: () => number
 }
 
+/**
+ * The clock stays between these dates (ISO 8601 four-digit years). Outside them `toISOString()`
+ * of an expiry could throw (a `Date` ends at ±8.64e15 ms), so a control call answers a 400 instead
+ * of every later request failing.
+ */
+export const CLOCK_MIN_MS = Date.UTC(1970, 0, 1)
+export const CLOCK_MAX_MS = Date.UTC(9999, 11, 31, 23, 59, 59)
+
 export function createClock(options: ClockOptions = {}): Clock {
   const source = options.source ?? Date.now
-  const initialOffset = options.start === undefined ? 0 : toEpochMs(options.start) - source()
+  const initialOffset = options.start === undefined ? 0 : inRange(toEpochMs(options.start)) - source()
   let offset = initialOffset
   return {
     now: () => source() + offset,
     advance(by) {
-      offset += parseDuration(by, 'clock advance')
+      offset = inRange(source() + offset + parseDuration(by, 'clock advance')) - source()
       return source() + offset
     },
     set(to) {
-      offset = toEpochMs(to) - source()
+      offset = inRange(toEpochMs(to)) - source()
       return source() + offset
     },
     reset() {
       offset = initialOffset
     },
   }
+}
+
+function inRange(ms: number): number {
+  if (ms >= CLOCK_MIN_MS && ms <= CLOCK_MAX_MS) return ms
+  const date = Number.isNaN(new Date(ms).getTime()) ? 'that date' : new Date(ms).toISOString()
+  throw new MockAuthError('ERR_INVALID_OPTIONS', `The clock must stay between 1970-01-01 and 9999-12-31; ${date} is outside.`)
 }
 
 export function toEpochMs(value: Date | string | number): number {

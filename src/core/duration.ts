@@ -5,6 +5,11 @@ export type Duration = number | string
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 }
 const PATTERN = /^(-?\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/
+/**
+ * Longer durations are refused: clock and expiry arithmetic then stays far inside the range a
+ * `Date` can represent (±8.64e15 ms), where `toISOString()` would throw a RangeError.
+ */
+export const MAX_DURATION_MS = 36_500 * 86_400_000
 
 /**
  * Parses a duration into milliseconds. Bare numbers (and unit-less strings) are seconds, the unit
@@ -12,14 +17,17 @@ const PATTERN = /^(-?\d+(?:\.\d+)?)\s*(ms|s|m|h|d)?$/
  * scenario can issue tokens that are already expired.
  */
 export function parseDuration(input: Duration, what = 'duration'): number {
-  if (typeof input === 'number') {
-    if (!Number.isFinite(input)) throw invalid(String(input), what)
-    return Math.round(input * 1_000)
-  }
+  if (typeof input === 'number') return bounded(Math.round(input * 1_000), String(input), what)
   const match = PATTERN.exec(input.trim())
   if (!match) throw invalid(input, what)
   const unit = match[2] ?? 's'
-  return Math.round(Number(match[1]) * (UNIT_MS[unit] ?? 1_000))
+  return bounded(Math.round(Number(match[1]) * (UNIT_MS[unit] ?? 1_000)), input, what)
+}
+
+function bounded(ms: number, input: string, what: string): number {
+  if (Number.isFinite(ms) && Math.abs(ms) <= MAX_DURATION_MS) return ms
+  if (!Number.isFinite(ms)) throw invalid(input, what)
+  throw new MockAuthError('ERR_INVALID_DURATION', `Invalid ${what} "${input}": durations are limited to 100 years (36500d).`)
 }
 
 function invalid(input: string, what: string): MockAuthError {
