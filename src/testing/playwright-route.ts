@@ -1,0 +1,71 @@
+import type { BrowserContext, Route } from '@playwright/test'
+import { parseBaseUrl } from '../../handlers/base-url.js'
+import { namespaceControls, type SignedIn } from '../../handlers/controls.js'
+import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-options.js'
+import { createEngine, DEFAULT_NAMESPACE, type AuthResult, type Engine } from '../core/index.js'
+import { addSetCookies } from './context-cookies.js'
+import { toFetchRequest } from './playwright-request.js'
+import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
+
+/**
+ * In-process mode: this test's own engine answers the app's auth requests through
+ * `context.route`, so each test has its own state and parallel workers (separate processes)
+ * cannot interfere. Every Set-Cookie reaches the real browser jar as a real HttpOnly cookie.
+ */
+export async function routeMockAuth(context: BrowserContext, options: MockAuthOptions, appUrl: string | undefined): Promise<PlaywrightMockAuth> {
+  const parsed = parseBaseUrl(options.baseUrl)
+  const engine = createEngine(toEngineOptions(options, parsed.basePath))
+  const anyOrigin = parsed.origin === '' || parsed.origin.includes('*')
+  const matches = (url: URL): boolean =>
+    (anyOrigin || url.origin === parsed.origin) && engine.routePath(url.href) !== undefined
+
+  await context.route(matches, async (route) => {
+    let result: AuthResult | null
+    try {
+      result = await engine.fetch(await toFetchRequest(route.request()))
+    } catch (error) {
+      await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'server_error', message: `mock-auth failed to answer: ${String(error)}` }) })
+      return
+    }
+    if (result === null) return route.fallback()
+    await fulfill(route, result)
+  })
+
+  const controls = namespaceControls(engine, DEFAULT_NAMESPACE)
+  return {
+    mode: 'route',
+    namespace: DEFAULT_NAMESPACE,
+    engine,
+    use: async (name) => controls.use(name),
+    clock: {
+      now: async () => controls.clock.now(),
+      advance: async (by) => controls.clock.advance(by),
+      set: async (to) => controls.clock.set(to),
+    },
+    reset: async () => controls.reset(),
+    state: async () => controls.state(),
+    async signIn(user: string, signInOptions: SignInOptions = {}): Promise<SignedIn> {
+      const { url = appUrl, ...mint } = signInOptions
+      const signed = await controls.signIn(user, mint)
+      if (url !== false) await addSetCookies(context, requireUrl(url), signed.cookies)
+      return signed
+    },
+  }
+}
+
+/** Materialises a result: delay, dropped connection, or every cookie as its own Set-Cookie line. */
+export async function fulfill(route: Route, result: AuthResult): Promise<void> {
+  if (result.delayMs !== undefined && result.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, result.delayMs))
+  if (result.networkError) return route.abort('connectionfailed')
+  const headers: Record<string, string> = { ...result.headers }
+  // Playwright splits a newline-joined set-cookie into separate cookies (one header would keep only the last).
+  if (result.cookies.length > 0) headers['set-cookie'] = result.cookies.join('\n')
+  return route.fulfill({ status: result.status, headers, body: result.body ?? '' })
+}
+
+export function requireUrl(url: string | undefined): string {
+  if (url === undefined) {
+    throw new Error("mockAuth.signIn needs the app's URL to store cookies for: set `use: { baseURL }` in playwright.config or pass signIn(user, { url }).")
+  }
+  return url
+}

@@ -1,0 +1,65 @@
+import type { BrowserContext } from '@playwright/test'
+import type { SignedIn } from '../../handlers/controls.js'
+import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type StateSummary } from '../core/index.js'
+import { addSetCookies } from './context-cookies.js'
+import { requireUrl } from './playwright-route.js'
+import type { PlaywrightMockAuth, ScenarioInfo, SignInOptions } from './playwright-types.js'
+
+/**
+ * Server mode: the app talks to a running `mock-auth serve` at `serverUrl`. This test gets a
+ * namespace of its own: every request of its browser context carries the namespace header (and
+ * cookie, for requests a page makes without extra headers), and the controls call the server's
+ * `/__mock-auth` API in that namespace.
+ */
+export async function serverMockAuth(context: BrowserContext, serverUrl: string, namespace: string, appUrl: string | undefined): Promise<PlaywrightMockAuth> {
+  const base = serverUrl.replace(/\/+$/, '')
+  await context.setExtraHTTPHeaders({ [NAMESPACE_HEADER]: namespace })
+  const cookieOrigins = new Set([base, ...(appUrl === undefined ? [] : [appUrl])])
+  await context.addCookies([...cookieOrigins].map((url) => ({ name: NAMESPACE_COOKIE, value: namespace, url })))
+
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<{ data: T; cookies: string[] }> => {
+    let res: Response
+    try {
+      res = await fetch(`${base}/__mock-auth${path}`, {
+        method,
+        headers: { [NAMESPACE_HEADER]: namespace, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      })
+    } catch (error) {
+      throw new MockAuthError('ERR_INVALID_OPTIONS', `Cannot reach mock-auth at ${base} (${String(error)}): start it with \`npx mock-auth serve\` or fix mockAuthUrl.`)
+    }
+    const text = await res.text()
+    const data = text === '' ? undefined : (JSON.parse(text) as unknown)
+    if (!res.ok) {
+      const err = data as { error?: string; message?: string } | undefined
+      const code = err?.error === 'unknown_scenario' ? 'ERR_UNKNOWN_SCENARIO' : err?.error === 'invalid_request' && path === '/token' ? 'ERR_UNKNOWN_USER' : 'ERR_INVALID_OPTIONS'
+      throw new MockAuthError(code, `${method} /__mock-auth${path} failed (${res.status}): ${err?.message ?? text}`)
+    }
+    return { data: data as T, cookies: res.headers.getSetCookie() }
+  }
+  const clock = async (body?: unknown) => new Date((await call<{ now: string }>(body === undefined ? 'GET' : 'POST', '/clock', body)).data.now)
+
+  return {
+    mode: 'server',
+    namespace,
+    engine: undefined,
+    use: async (name) => (await call<ScenarioInfo>('PUT', '/scenario', { name })).data,
+    clock: {
+      now: () => clock(),
+      advance: (by) => clock({ advance: by }),
+      set: (to) => clock({ set: to instanceof Date ? to.toISOString() : to }),
+    },
+    reset: async () => void (await call('POST', '/reset')),
+    state: async () => (await call<StateSummary>('GET', '/state')).data,
+    async signIn(user: string, options: SignInOptions = {}): Promise<SignedIn> {
+      const { url = appUrl, ...mint } = options
+      const { data, cookies } = await call<Omit<SignedIn, 'cookies' | 'headers'>>('POST', '/token', { user, ...mint })
+      if (url !== false) await addSetCookies(context, requireUrl(url), cookies)
+      return {
+        ...data,
+        cookies,
+        headers: { authorization: `Bearer ${data.accessToken}`, cookie: cookies.map((c) => c.split(';', 1)[0]).join('; ') },
+      }
+    },
+  }
+}

@@ -1,0 +1,95 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '../../../src/testing/playwright.js'
+import { ENV } from './global-setup.js'
+
+test.use({ baseURL: process.env[ENV.appUrl] })
+
+interface PageResponse {
+  status: number
+  body: Record<string, unknown> | null
+}
+
+/** fetch() from the page, with the browser's own cookie jar (same origin as the app). */
+function call(page: Page, method: string, path: string, body?: unknown): Promise<PageResponse> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const res = await fetch(path, {
+        method,
+        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      })
+      const text = await res.text()
+      return { status: res.status, body: text ? JSON.parse(text) : null }
+    },
+    { method, path, body },
+  )
+}
+
+const signInForm = (page: Page, password = 'test') => call(page, 'POST', '/api/auth/login', { username: 'test', password })
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/')
+})
+
+test.describe('in-process routing (context.route)', () => {
+  test('sign-in sets BOTH cookies as real HttpOnly cookies; the browser sends them back', async ({ page, context }) => {
+    const login = await signInForm(page)
+    expect(login.status).toBe(200)
+    const cookies = await context.cookies()
+    const session = cookies.find((c) => c.name === 'session')
+    const refresh = cookies.find((c) => c.name === 'refresh_token')
+    expect(session).toMatchObject({ path: '/', httpOnly: true, sameSite: 'Lax' })
+    expect(refresh).toMatchObject({ path: '/api/auth', httpOnly: true, sameSite: 'Lax' })
+    expect(await page.evaluate(() => document.cookie)).toBe('')
+    expect((await call(page, 'GET', '/api/auth/session')).body).toMatchObject({ authenticated: true, user: { username: 'test' } })
+  })
+
+  test('each test has its own state: a fresh test is signed out', async ({ page, context, mockAuth }) => {
+    expect(await context.cookies()).toEqual([])
+    expect((await call(page, 'GET', '/api/auth/session')).body).toEqual({ authenticated: false, user: null })
+    expect((await mockAuth.state()).sessions).toEqual([])
+    expect(mockAuth.mode).toBe('route')
+  })
+
+  test("use('expired'): token_expired, then refresh with the cookie, then /me works", async ({ page, mockAuth }) => {
+    await mockAuth.use('expired')
+    expect((await signInForm(page)).status).toBe(200)
+    expect((await call(page, 'GET', '/api/auth/me')).body).toMatchObject({ error: 'token_expired' })
+    expect((await call(page, 'POST', '/api/auth/refresh')).status).toBe(200)
+    expect((await call(page, 'GET', '/api/auth/me')).body).toMatchObject({ user: { username: 'test' } })
+  })
+
+  test('clock.advance expires the session cookie token; signIn() puts cookies in the context', async ({ page, mockAuth }) => {
+    await mockAuth.signIn('admin')
+    expect((await call(page, 'GET', '/api/auth/me')).body).toMatchObject({ user: { username: 'admin' } })
+    await mockAuth.clock.advance('16m')
+    expect((await call(page, 'GET', '/api/auth/me')).body).toMatchObject({ error: 'token_expired' })
+  })
+
+  test('sign-out clears both cookies from the browser', async ({ page, context }) => {
+    await signInForm(page)
+    expect((await call(page, 'POST', '/api/auth/logout')).body).toEqual({ message: 'Signed out', revoked: true })
+    expect(await context.cookies()).toEqual([])
+  })
+
+  test('network-error drops the connection; unknown scenarios list the known ones', async ({ page, mockAuth }) => {
+    await mockAuth.use('network-error')
+    const outcome = await page.evaluate(() => fetch('/api/auth/session').then(() => 'answered', () => 'rejected'))
+    expect(outcome).toBe('rejected')
+    await expect(mockAuth.use('nope')).rejects.toThrow(/Known scenarios: default, /)
+  })
+
+  test('requests outside the base path are not routed', async ({ page }) => {
+    expect((await call(page, 'GET', '/elsewhere')).status).toBe(404)
+    expect((await call(page, 'GET', '/api/auth/unknown')).body).toMatchObject({ error: 'not_found' })
+  })
+})
+
+test.describe('option fixture', () => {
+  test.use({ mockAuthScenario: 'bad-credentials', mockAuthOptions: { users: [{ username: 'test', password: 'secret' }] } })
+
+  test('test.use({ mockAuthScenario }) starts the test in that scenario', async ({ page, mockAuth }) => {
+    expect((await signInForm(page, 'secret')).body).toMatchObject({ error: 'invalid_credentials' })
+    await mockAuth.use('default')
+    expect((await signInForm(page, 'secret')).status).toBe(200)
+  })
+})
