@@ -29,3 +29,19 @@ export interface Transport {
     reset(): Promise<void>
   }
 }
+
+/** Options a case may ask its own transport for; every transport builds its engine from them. */
+export interface TransportOptions {
+  /** Extra scenarios, added to the built-in ones. */
+  scenarios?: readonly import('../../src/core/index.js').Scenario[]
+  users?: readonly import('../../src/core/index.js').UserInput[]
+  accessTokenTtl?: string
+  alg?: 'ES256' | 'HS256'
+  secret?: string
+}
+
+/** How the contract suite gets a transport: adding one to `transports.ts` is a one-line change. */
+export interface TransportFactory {
+  readonly name: string
+  create(options?: TransportOptions): Transport
+}

@@ -1,0 +1,18 @@
+import { AUTH_ERROR_CODES, defineScenario } from '../../src/core/index.js'
+import { errorCases } from './cases-errors.js'
+import { routeCases } from './cases-routes.js'
+import { scenarioCases } from './cases-scenarios.js'
+import type { ContractCase } from './expect-error.js'
+
+export { coveredCodes, type ContractCase } from './expect-error.js'
+
+/** A scenario with a short delay, so the slow path is checked without waiting a second per case. */
+export const quickSlow = defineScenario({ name: 'quick-slow', description: 'Delays every answer by 60 ms.', delay: '60ms' })
+/** Extra scenarios every contract transport is created with. */
+export const CONTRACT_SCENARIOS = [quickSlow]
+
+/** The same cases run over every transport in `transports.ts`. */
+export const cases: ContractCase[] = [...routeCases, ...errorCases, ...scenarioCases]
+
+/** Every error code of the HTTP contract; the suite fails if a case list stops producing one. */
+export const ALL_CODES: readonly string[] = AUTH_ERROR_CODES

@@ -1,0 +1,54 @@
+import { setTimeout as sleep } from 'node:timers/promises'
+import { builtinScenarios } from '../../scenarios/index.js'
+import { createEngine, type AuthResult, type EngineOptions } from '../../src/core/index.js'
+import type { ContractResponse, TransportFactory, TransportOptions } from './transport.js'
+
+/** Builds engine options from transport options; shared by every transport built on createEngine. */
+export function engineOptions(options: TransportOptions = {}): EngineOptions {
+  const engine: EngineOptions = { scenarios: [...builtinScenarios, ...(options.scenarios ?? [])] }
+  if (options.users) engine.users = options.users
+  if (options.accessTokenTtl) engine.accessTokenTtl = options.accessTokenTtl
+  if (options.alg || options.secret) engine.keyOptions = { ...(options.alg ? { alg: options.alg } : {}), ...(options.secret ? { secret: options.secret } : {}) }
+  return engine
+}
+
+/** What a client would observe from an engine result: the delay waited, a drop as a network error. */
+export async function observeResult(result: AuthResult): Promise<ContractResponse> {
+  if (result.delayMs) await sleep(result.delayMs)
+  if (result.networkError) return { status: 0, headers: {}, cookies: [], body: null, networkError: true }
+  const headers: Record<string, string> = {}
+  for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = value
+  return { status: result.status, headers, cookies: [...result.cookies], body: result.body === null || result.body === '' ? null : JSON.parse(result.body) }
+}
+
+/** The engine in-process: `engine.fetch`, no adapter at all; control through `engine.namespace()`. */
+export const engineTransport: TransportFactory = {
+  name: 'engine',
+  create(options) {
+    const engine = createEngine(engineOptions(options))
+    return {
+      name: 'engine',
+      origin: 'http://localhost',
+      async start() {
+        await engine.keys()
+      },
+      async stop() {},
+      async send(request) {
+        const result = await engine.fetch(request)
+        if (!result) throw new Error(`The engine does not handle ${request.url}; contract cases stay under the base path.`)
+        return observeResult(result)
+      },
+      control: {
+        async use(scenario) {
+          engine.namespace().use(scenario)
+        },
+        async advance(duration) {
+          engine.namespace().clock.advance(duration)
+        },
+        async reset() {
+          engine.namespace().reset()
+        },
+      },
+    }
+  },
+}

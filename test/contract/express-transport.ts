@@ -1,0 +1,72 @@
+import { createServer, type RunningServer } from '../../src/server/index.js'
+import { engineOptions } from './engine-transport.js'
+import type { ContractResponse, Transport, TransportFactory } from './transport.js'
+
+/** Express on a real loopback port, driven with fetch; control through the HTTP control API. */
+export const expressTransport: TransportFactory = {
+  name: 'express',
+  create(options) {
+    let running: RunningServer | undefined
+    const url = () => {
+      if (!running) throw new Error('express transport not started')
+      return running.url
+    }
+    const control = async (method: string, path: string, body?: unknown) => {
+      const res = await fetch(`${url()}/__mock-auth${path}`, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+      })
+      if (!res.ok) throw new Error(`control ${method} ${path} answered ${res.status}: ${await res.text()}`)
+    }
+    // createServer adds the built-in scenarios itself; pass only the extra ones.
+    const { scenarios: _all, ...rest } = engineOptions(options)
+    const transport: Transport = {
+      name: 'express',
+      get origin() {
+        return url()
+      },
+      async start() {
+        running = await createServer({ ...rest, scenarios: options?.scenarios ?? [] }).listen({ port: 0 })
+      },
+      async stop() {
+        await running?.close()
+        running = undefined
+      },
+      async send(request) {
+        let res: Response
+        try {
+          res = await fetch(request)
+        } catch (error) {
+          // undici reports a dropped connection as "fetch failed" (cause: socket closed / reset).
+          if (error instanceof TypeError) return { status: 0, headers: {}, cookies: [], body: null, networkError: true }
+          throw error
+        }
+        return toContractResponse(res)
+      },
+      control: {
+        use: (scenario) => control('PUT', '/scenario', { name: scenario }),
+        advance: (duration) => control('POST', '/clock', { advance: duration }),
+        reset: () => control('POST', '/reset'),
+      },
+    }
+    return transport
+  },
+}
+
+export async function toContractResponse(res: Response): Promise<ContractResponse> {
+  const headers: Record<string, string> = {}
+  res.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value
+  })
+  const text = await res.text()
+  let body: unknown = null
+  if (text !== '') {
+    try {
+      body = JSON.parse(text)
+    } catch {
+      body = text
+    }
+  }
+  return { status: res.status, headers, cookies: res.headers.getSetCookie(), body }
+}
