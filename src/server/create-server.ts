@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine, errorResult, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
+import { answerClientError } from './client-error.js'
 import { handleControl } from './control-api.js'
 import { corsMiddleware, type CorsOrigins } from './cors.js'
 import { effectiveScenario, formatLogLine, type RequestLogEntry } from './request-log.js'
@@ -105,6 +106,8 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
 async function listen(app: Express, engine: Engine, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST
   const server = createHttpServer(app)
+  // Requests Node's parser refuses never reach Express: answer them as JSON too.
+  server.on('clientError', answerClientError)
   const sockets = new Set<Socket>()
   server.on('connection', (socket) => {
     sockets.add(socket)
