@@ -125,3 +125,13 @@ describe('test.concurrent with isolated()', () => {
     }),
   )
 })
+
+describe('isolated() passes the test context through', () => {
+  test.concurrent(
+    'the context expect is the second argument',
+    mockAuth.isolated(async (auth, { expect: localExpect }) => {
+      auth.use('locked')
+      localExpect((await signIn()).status).toBe(423)
+    }),
+  )
+})
