@@ -1,8 +1,9 @@
-import { http, type HttpHandler } from 'msw'
+import type { HttpHandler } from 'msw'
 import { AUTH_PATHS, errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthPath, type AuthResult, type Engine } from '../src/core/index.js'
 import { toAuthRequest } from './auth-request.js'
 import type { BrowserCookieJar } from './browser-cookie-jar.js'
 import { parseBaseUrl } from './base-url.js'
+import { SafeHttpHandler } from './safe-handler.js'
 import { detectCookieMode, toMswResponse, type CookieMode } from './to-msw-response.js'
 
 export interface HandlerOptions {
@@ -21,7 +22,7 @@ export interface HandlerOptions {
 /**
  * One msw handler per route path, in `AUTH_PATHS` order, then the JWKS at the origin's
  * `/.well-known/jwks.json`, then a catch-all answering 404 `not_found` under the base path. Every
- * handler is `http.all`: the engine decides 405 + `Allow`, exactly as the server does.
+ * handler matches every method (`SafeHttpHandler`, as `http.all`): the engine decides 405 + `Allow`, exactly as the server does.
  */
 export function createHandlers(engine: Engine, options: HandlerOptions = {}): HttpHandler[] {
   const parsed = parseBaseUrl(options.baseUrl)
@@ -51,15 +52,15 @@ export function createHandlers(engine: Engine, options: HandlerOptions = {}): Ht
   }
 
   const routes = (Object.keys(AUTH_PATHS) as AuthPath[]).map((path) =>
-    http.all(routeUrl(parsed.baseUrl, parsed.basePath, path), ({ request, cookies }) =>
+    new SafeHttpHandler(routeUrl(parsed.baseUrl, parsed.basePath, path), ({ request, cookies }) =>
       answer(() => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), path)),
     ),
   )
-  const jwks = http.all(parsed.origin + WELL_KNOWN_JWKS_PATH, ({ request, cookies }) =>
+  const jwks = new SafeHttpHandler(parsed.origin + WELL_KNOWN_JWKS_PATH, ({ request, cookies }) =>
     answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
   )
   // Last, so any route above (or a user's `server.use` override) wins.
-  const notFound = http.all(`${parsed.baseUrl}/*`, ({ request, cookies }) =>
+  const notFound = new SafeHttpHandler(`${parsed.baseUrl}/*`, ({ request, cookies }) =>
     answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
   )
   return [...routes, jwks, notFound]
