@@ -15,6 +15,8 @@ export function violation(c: FuzzCase, reply: Reply): string | undefined {
   if (reply.passedOn) return undefined
   if (reply.networkError) return c.fault ? undefined : 'connection dropped without a fault scenario'
   if (reply.status >= 500 && !c.fault) return `status ${reply.status} without a fault scenario`
+  // A response to HEAD has no body by definition (RFC 9110 §9.3.2): only its status can be judged.
+  if (c.method.toUpperCase() === 'HEAD') return undefined
   if (LEAK.test(reply.text)) return 'the body leaks a stack trace, a path or HTML'
   if (/"password"/.test(reply.text)) return 'the body contains a password field'
   if (reply.status >= 400) {

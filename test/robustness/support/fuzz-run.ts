@@ -43,6 +43,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
   const stats: FuzzStats = { sent: 0, unsendable: 0, probes: 0, statuses: {} }
   const every = options.probeEvery ?? 100
   const deadline = Date.now() + (options.maxMs ?? Number.POSITIVE_INFINITY)
+  const failures = new Map<string, string>()
   let creds = await options.probe()
   for (let i = 0; i < options.cases && Date.now() < deadline; i++) {
     const c = generateCase(rand, i)
@@ -61,7 +62,12 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
     const key = reply.passedOn ? 'passed' : String(reply.status)
     stats.statuses[key] = (stats.statuses[key] ?? 0) + 1
     const broken = violation(c, reply)
-    if (broken) throw failure(options.seed, c, `${broken}; got ${reply.status} ${reply.text.slice(0, 300)}`)
+    if (broken) {
+      // Keep going a little, so one run shows every distinct way it broke.
+      const key = broken.replace(/\d+/g, 'N')
+      if (!failures.has(key)) failures.set(key, failure(options.seed, c, `${broken}; got ${reply.status} ${reply.text.slice(0, 300)}`).message)
+      if (failures.size >= 10) break
+    }
     if ((i + 1) % every === 0) {
       try {
         creds = await options.probe()
@@ -71,6 +77,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzStats> {
       }
     }
   }
+  if (failures.size > 0) throw new FuzzFailure([...failures.values()].join('\n'))
   await options.probe()
   stats.probes++
   return stats
