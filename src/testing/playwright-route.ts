@@ -2,7 +2,7 @@ import type { BrowserContext, Route } from '@playwright/test'
 import { parseBaseUrl } from '../../handlers/base-url.js'
 import { namespaceControls, type SignedIn } from '../../handlers/controls.js'
 import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-options.js'
-import { createEngine, DEFAULT_NAMESPACE, type AuthResult, type Engine } from '../core/index.js'
+import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
 import { toFetchRequest } from './playwright-request.js'
 import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
@@ -65,7 +65,7 @@ export async function fulfill(route: Route, result: AuthResult): Promise<void> {
 
 export function requireUrl(url: string | undefined): string {
   if (url === undefined) {
-    throw new Error("mockAuth.signIn needs the app's URL to store cookies for: set `use: { baseURL }` in playwright.config or pass signIn(user, { url }).")
+    throw new MockAuthError('ERR_INVALID_OPTIONS', "mockAuth.signIn needs the app's URL to store cookies for: set `use: { baseURL }` in playwright.config or pass signIn(user, { url }).")
   }
   return url
 }
