@@ -52,7 +52,8 @@ export function createMockAuth(options: MockAuthOptions = {}, wiring: MockAuthWi
   const instance: MockAuth = Object.assign(own, {
     engine,
     baseUrl: parsed.baseUrl,
-    handlers: createHandlers(engine, { ...handlerWiring, namespace }),
+    // Without a namespace option requests are passed through untouched (the engine defaults to 'default').
+    handlers: createHandlers(engine, { ...handlerWiring, ...(options.namespace === undefined ? {} : { namespace }) }),
     scope: (name: string) =>
       Object.assign(namespaceControls(engine, name, hooks), { handlers: createHandlers(engine, { ...handlerWiring, namespace: name }) }),
   })
