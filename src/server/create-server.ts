@@ -73,7 +73,8 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
     const control = await handleControl(engine, request)
     const result = control ?? (await engine.fetch(request))
     if (!result) return next()
-    if (!control) res.locals.scenario = effectiveScenario(engine, request)
+    // Only the log reads it; skip the extra header and cookie parsing when nothing logs.
+    if (log && !control) res.locals.scenario = effectiveScenario(engine, request)
     await sendResult(req, res, result)
   })
   app.use((req: Request, res: Response) => {

@@ -11,7 +11,7 @@ import type { AuthResult } from '../core/index.js'
  * `X-Powered-By` must be disabled on the app, or Node may collapse duplicate `Set-Cookie` headers.
  */
 export async function sendResult(req: IncomingMessage, res: ServerResponse, result: AuthResult): Promise<void> {
-  if (result.delayMs !== undefined && result.delayMs > 0) await sleep(result.delayMs)
+  if (result.delayMs !== undefined && result.delayMs > 0) await sleep(result.delayMs, undefined, { ref: false })
   if (result.networkError) {
     req.socket.destroy()
     return
