@@ -1,0 +1,27 @@
+import { launch, LABELS } from './servers.mjs'
+import { timeToExit } from './spawn.mjs'
+import { median } from './stats.mjs'
+
+export const COLD_START_ITEMS = ['node', 'bare', 'express', 'mockAuth', 'oauth2', 'jsa']
+
+/**
+ * Spawn to first HTTP answer (polled every 2 ms), `runs` times each; the items take turns so
+ * that a busy moment of the machine hits all of them. `node -e 0` is spawn to exit: the floor.
+ */
+export async function coldStartSuite({ runs, log }) {
+  const times = Object.fromEntries(COLD_START_ITEMS.map((name) => [name, []]))
+  for (let run = 0; run < runs; run++) {
+    for (const name of COLD_START_ITEMS) {
+      if (name === 'node') {
+        times.node.push(await timeToExit(process.execPath, ['-e', '0']))
+        continue
+      }
+      const server = await launch(name)
+      times[name].push(server.ms)
+      await server.stop()
+    }
+  }
+  const out = Object.fromEntries(COLD_START_ITEMS.map((name) => [name, { median: median(times[name]), min: Math.min(...times[name]), runs: times[name].map(Math.round) }]))
+  for (const name of COLD_START_ITEMS) log(`  ${LABELS[name].padEnd(20)} median ${Math.round(out[name].median)} ms`)
+  return out
+}

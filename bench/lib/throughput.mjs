@@ -1,0 +1,31 @@
+import autocannon from 'autocannon'
+
+/** Fixed for every item so the figures compare: loopback, keep-alive, no pipelining. */
+export const CONNECTIONS = 10
+export const DURATION_S = Number(process.env.BENCH_DURATION ?? 4)
+
+/**
+ * One autocannon run. `item.requests` (autocannon's request list) or method/path/headers/body;
+ * `item.amount` switches from a fixed duration to a fixed number of requests (the refresh pool).
+ * Returns requests per second over the run, latency p50/p99 and any non-2xx or error count.
+ */
+export async function measure(url, item, durationS = DURATION_S) {
+  const options = {
+    url,
+    connections: CONNECTIONS,
+    pipelining: 1,
+    ...(item.amount === undefined ? { duration: durationS } : { amount: item.amount }),
+    requests: item.requests ?? [{ method: item.method ?? 'GET', path: item.path ?? '/', headers: item.headers ?? {}, body: item.body }],
+  }
+  const result = await autocannon(options)
+  const ok = result['2xx']
+  return {
+    rps: ok / result.duration,
+    total: result.requests.total,
+    durationS: result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+}

@@ -1,0 +1,109 @@
+// `npm run bench`: every figure of the benchmark in one run, side by side on loopback, with ratios
+// to baselines measured in the same run. Writes bench/results/latest.json.
+// Knobs (env): BENCH_DURATION (s per throughput item, 4), BENCH_ROUNDS (3), COLD_RUNS (10).
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpus } from 'node:os'
+import { join } from 'node:path'
+import { coldStartSuite } from './lib/cold-start-suite.mjs'
+import { BENCH, LABELS, ROOT } from './lib/servers.mjs'
+import { mean, round } from './lib/stats.mjs'
+import { fmt, table, verdict } from './lib/table.mjs'
+import { CONNECTIONS, DURATION_S } from './lib/throughput.mjs'
+import { throughputSuite } from './lib/throughput-suite.mjs'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const COLD_RUNS = Number(process.env.COLD_RUNS ?? 10)
+const log = (line) => process.stderr.write(`${line}\n`)
+
+if (!existsSync(join(ROOT, 'dist/bin/mock-auth.js'))) {
+  log('dist/ is missing: run `npm run build` first (npm run bench does).')
+  process.exitCode = 1
+} else {
+  await main()
+}
+
+/** Runs a bench script in its own process (own heap, own event loop) and parses its JSON line. */
+function child(script, nodeArgs = []) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [...nodeArgs, join(BENCH, script)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    proc.stdout.on('data', (chunk) => (out += chunk))
+    proc.once('error', reject)
+    proc.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1))) : reject(new Error(`${script} exited with ${code}`))))
+  })
+}
+
+async function main() {
+  const started = performance.now()
+  log(`mock-auth bench on ${cpus().length} CPU(s), Node ${process.version}`)
+  log(`\n1. Cold start, spawn to first HTTP answer, ${COLD_RUNS} runs each (interleaved)`)
+  const cold = await coldStartSuite({ runs: COLD_RUNS, log })
+  log(`\n2. Throughput, autocannon ${CONNECTIONS} connections x ${DURATION_S} s, ${ROUNDS} rounds (alternating order)`)
+  const tp = await throughputSuite({ rounds: ROUNDS, log })
+  log('\n3. MSW in-process (msw/node), sequential calls')
+  const msw = await child('msw-bench.mjs')
+  log('\n4. Scale: live sessions in one engine')
+  const scale = await child('scale-bench.mjs', ['--expose-gc'])
+
+  const at = (n) => scale.levels.find((l) => l.level === n)
+  const one = at(1)
+  const hundredK = at(100_000)
+  const mswMock = mean(msw.mockAuthSignIn)
+  const mswStatic = mean(msw.staticJson)
+  const ratios = {
+    coldStartVsExpress: cold.mockAuth.median / cold.express.median,
+    loginVsOauth2Token: tp.signIn.rps / tp.oauth2Token.rps,
+    loginVsExpress: tp.signIn.rps / tp.express.rps,
+    sessionVsExpress: tp.session.rps / tp.express.rps,
+    meVsExpress: tp.me.rps / tp.express.rps,
+    mswLoginVsStatic: mswMock / mswStatic,
+    p50At100kVs1: hundredK && one ? hundredK.sessionCheck.p50 / one.sessionCheck.p50 : Number.NaN,
+    signInP50At100kVs1: hundredK && one ? hundredK.signIn.p50 / one.signIn.p50 : Number.NaN,
+  }
+  const targets = [
+    ['cold start vs Express hello', ratios.coldStartVsExpress, '<= 1.5', ratios.coldStartVsExpress <= 1.5],
+    ['sign-in vs oauth2-mock-server /token', ratios.loginVsOauth2Token, '>= 2.5', ratios.loginVsOauth2Token >= 2.5],
+    ['sign-in vs Express hello', ratios.loginVsExpress, '>= 0.6', ratios.loginVsExpress >= 0.6],
+    ['session (cookie) vs Express hello', ratios.sessionVsExpress, '>= 0.85', ratios.sessionVsExpress >= 0.85],
+    ['/me (bearer) vs Express hello', ratios.meVsExpress, '>= 0.85', ratios.meVsExpress >= 0.85],
+    ['MSW sign-in vs static handler', ratios.mswLoginVsStatic, '>= 0.8', ratios.mswLoginVsStatic >= 0.8],
+    ['session check p50, 100k vs 1 session', ratios.p50At100kVs1, '<= 1.2', ratios.p50At100kVs1 <= 1.2],
+    ['RSS with 100k sessions (MB)', hundredK?.rssMB ?? Number.NaN, '<= 150', (hundredK?.rssMB ?? Infinity) <= 150],
+  ]
+
+  const out = []
+  out.push('Throughput (req/s, mean of rounds)')
+  out.push(table(['item', 'req/s', 'vs Express', 'p50 ms', 'p99 ms', 'rounds'], [
+    ['node:http JSON (machine limit)', 'bare'], ['Express 5 hello', 'express'], ['mock-auth sign-in', 'signIn'], ['mock-auth session (cookie)', 'session'],
+    ['mock-auth /me (bearer)', 'me'], ['mock-auth refresh (pre-minted pool)', 'refresh'], ['oauth2-mock-server POST /token', 'oauth2Token'], ['json-server-auth POST /login', 'jsaLogin'],
+  ].map(([label, key]) => [label, fmt(tp[key].rps), fmt(tp[key].rps / tp.express.rps, 2), fmt(tp[key].p50, 1), fmt(tp[key].p99, 1), tp[key].runs.join(' ') + (tp[key].bad ? ` (${tp[key].bad} bad)` : '')])))
+  out.push('\nCold start (ms, spawn to first HTTP answer)')
+  out.push(table(['item', 'median', 'min', 'vs Express'], Object.entries(cold).map(([key, c]) => [LABELS[key], fmt(c.median), fmt(c.min), fmt(c.median / cold.express.median, 2)])))
+  out.push('\nMSW in-process (sequential calls/s, mean of rounds)')
+  out.push(table(['item', 'calls/s'], [['mock-auth sign-in handler', fmt(mswMock)], ['static JSON handler', fmt(mswStatic)]]))
+  out.push('\nScale (one engine, in-process; microseconds)')
+  out.push(table(['live sessions', 'session p50', 'session p99', 'sign-in p50', 'sign-in p99', 'RSS MB', 'heap MB'], scale.levels.map((l) => [l.sessions, fmt(l.sessionCheck.p50, 1), fmt(l.sessionCheck.p99, 1), fmt(l.signIn.p50, 1), fmt(l.signIn.p99, 1), fmt(l.rssMB, 1), fmt(l.heapMB, 1)])))
+  const { before, after } = scale.collected
+  out.push(`after the clock passes expiry + retention: sessions ${before.sessions} -> ${after.sessions}, refresh tokens ${before.refreshTokens} -> ${after.refreshTokens}, RSS ${fmt(before.rssMB, 1)} -> ${fmt(after.rssMB, 1)} MB, heap ${fmt(before.heapMB, 1)} -> ${fmt(after.heapMB, 1)} MB`)
+  out.push('\nTargets')
+  out.push(table(['target', 'measured', 'goal', ''], targets.map(([label, value, goal, ok]) => [label, fmt(value, 2), goal, verdict(ok)])))
+  process.stdout.write(`\n${out.join('\n')}\n`)
+
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version },
+    settings: { connections: CONNECTIONS, durationS: DURATION_S, rounds: ROUNDS, coldRuns: COLD_RUNS },
+    ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, round(v, 3)])),
+    rssAt100kSessionsMB: round(hundredK?.rssMB ?? Number.NaN, 1),
+    targets: Object.fromEntries(targets.map(([label, value, goal, ok]) => [label, { measured: round(value, 3), goal, met: ok }])),
+    throughput: tp,
+    coldStart: cold,
+    msw,
+    scale,
+    totalSeconds: Math.round((performance.now() - started) / 1000),
+  }
+  mkdirSync(join(BENCH, 'results'), { recursive: true })
+  writeFileSync(join(BENCH, 'results/latest.json'), `${JSON.stringify(results, null, 2)}\n`)
+  log(`\nWrote bench/results/latest.json (${results.totalSeconds} s in all).`)
+}
