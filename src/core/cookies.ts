@@ -35,11 +35,16 @@ export function sessionCookies(accessToken: string, refreshToken: string, settin
   ]
 }
 
-/** Expires both cookies (RFC 6265 §5.3 step 3: Max-Age=0 means "expire now"), each on its own path. */
+/**
+ * Expires both cookies (RFC 6265 §5.3 step 3: Max-Age=0 means "expire now"), each on its own path.
+ * `session` comes last on purpose: curl 7.88's cookie jar (Debian 12's) keeps all but the last of
+ * several cookies expired by one response, and a stale `session` would make `GET /api/auth` say
+ * 401 instead of "signed out" in a by-hand curl session. Browsers honour both in any order.
+ */
 export function clearedCookies(settings: CookieSettings): string[] {
   const common = { httpOnly: true, sameSite: 'lax', secure: settings.secure, maxAge: 0 } as const
   return [
-    stringifySetCookie(SESSION_COOKIE, '', { ...common, path: '/' }),
     stringifySetCookie(REFRESH_COOKIE, '', { ...common, path: settings.refreshPath }),
+    stringifySetCookie(SESSION_COOKIE, '', { ...common, path: '/' }),
   ]
 }
