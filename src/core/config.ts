@@ -1,7 +1,7 @@
 import { type ClockOptions } from './clock.js'
 import { parseDuration, type Duration } from './duration.js'
 import { MockAuthError } from './errors.js'
-import type { KeyOptions, KeySet } from './keys.js'
+import type { ExportedKeySet, KeyOptions, KeySet, SignFn } from './keys.js'
 import type { Scenario } from './scenario.js'
 import { DEFAULT_USERS, normalizeUsers, type StoredUser, type UserInput } from './users.js'
 
@@ -21,6 +21,11 @@ export interface EngineOptions {
   /** Signing keys; by default an ES256 pair is generated on first use. */
   keys?: KeySet | Promise<KeySet>
   keyOptions?: KeyOptions
+  /**
+   * A faster signer for this platform, made from the key material; the Node adapters pass one
+   * built on node:crypto. Default: WebCrypto, which works everywhere.
+   */
+  signer?: (exported: ExportedKeySet) => SignFn
   issuer?: string
   audience?: string
   accessTokenTtl?: Duration

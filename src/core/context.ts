@@ -1,5 +1,6 @@
 import type { EngineConfig } from './config.js'
 import type { KeySet } from './keys.js'
+import type { RandomPool } from './random-pool.js'
 import type { AuthRequest } from './request.js'
 import type { Scenario } from './scenario.js'
 import type { NamespaceState } from './state.js'
@@ -15,5 +16,6 @@ export interface RouteContext {
   keys: KeySet
   tokens: TokenSettings
   cache: VerifiedCache
+  random: RandomPool
   now: number
 }

@@ -2,7 +2,8 @@ import { resolveConfig, type EngineConfig, type EngineOptions } from './config.j
 import type { RouteContext } from './context.js'
 import { readCookies } from './cookies.js'
 import { parseDuration } from './duration.js'
-import { createKeySet, type KeySet } from './keys.js'
+import { createKeySet, withSigner, type KeySet } from './keys.js'
+import { RandomPool } from './random-pool.js'
 import type { AuthRequest } from './request.js'
 import { emptyResult, errorResult, type AuthResult } from './result.js'
 import { allowedMethods, AUTH_PATHS, isAuthPath, ROUTE_FNS, WELL_KNOWN_JWKS_PATH, type AuthPath } from './route-table.js'
@@ -25,12 +26,15 @@ export class Engine {
   readonly tokens: TokenSettings
   readonly #namespaces = new Map<string, NamespaceState>()
   readonly #cache = new VerifiedCache()
+  readonly #random = new RandomPool()
   #keys: Promise<KeySet>
 
   constructor(options: EngineOptions) {
     this.config = resolveConfig(options)
     this.tokens = { issuer: this.config.issuer, audience: this.config.audience, clockToleranceSeconds: this.config.clockToleranceSeconds }
-    this.#keys = Promise.resolve(options.keys ?? createKeySet(options.keyOptions))
+    const keys = Promise.resolve(options.keys ?? createKeySet(options.keyOptions))
+    const signer = options.signer
+    this.#keys = signer ? keys.then((k) => withSigner(k, signer)) : keys
     // Surface a bad key option once, where it is awaited, not as an unhandled rejection.
     this.#keys.catch(() => undefined)
   }
@@ -119,7 +123,7 @@ export class Engine {
 
   /** Everything a route needs, for this engine; also used by `mintTokens`. */
   async context(request: AuthRequest, state: NamespaceState, scenario: Scenario, now = state.clock.now()): Promise<RouteContext> {
-    return { request, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, now }
+    return { request, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, random: this.#random, now }
   }
 
   /** The namespace and scenario this request runs in: header first, then cookie, then defaults. */

@@ -5,7 +5,7 @@ export { createClock, toEpochMs, type Clock, type ClockOptions } from './clock.j
 export { parseDuration, type Duration } from './duration.js'
 export { MockAuthError, isMockAuthError, type MockAuthErrorCode } from './errors.js'
 export { AUTH_ERRORS, AUTH_ERROR_CODES, isAuthErrorCode, type AuthErrorCode } from './error-codes.js'
-export { createKeySet, importKeySet, type KeySet, type KeyOptions, type ExportedKeySet, type SigningAlgorithm } from './keys.js'
+export { createKeySet, importKeySet, withSigner, type SignFn, type KeySet, type KeyOptions, type ExportedKeySet, type SigningAlgorithm } from './keys.js'
 export { jsonResult, errorResult, emptyResult, toFetchResponse, bearerChallenge, type AuthResult } from './result.js'
 export { MAX_BODY_BYTES, type AuthRequest } from './request.js'
 export { AUTH_PATHS, WELL_KNOWN_JWKS_PATH, allowedMethods, isAuthPath, type AuthPath } from './route-table.js'

@@ -1,3 +1,4 @@
+import { base64url } from './base64url.js'
 import type { RouteContext } from './context.js'
 import { sessionCookies, type CookieSettings } from './cookies.js'
 import { parseDuration } from './duration.js'
@@ -33,11 +34,8 @@ export function lifetimes(ctx: RouteContext, kind: IssueKind, override?: TokenLi
 }
 
 /** An opaque refresh token: 256 random bits, base64url (RFC 4648 §5). */
-export function newRefreshToken(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  let binary = ''
-  for (const b of bytes) binary += String.fromCharCode(b)
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+export function newRefreshToken(ctx: RouteContext): string {
+  return base64url(ctx.random.bytes(32))
 }
 
 export function cookieSettings(ctx: RouteContext): CookieSettings {
@@ -53,7 +51,7 @@ export function cookieSettings(ctx: RouteContext): CookieSettings {
 /** Starts a new session (a new refresh-token family) for `user` and answers with its tokens. */
 export async function startSession(ctx: RouteContext, user: StoredUser, status: number, message: string, override?: TokenLifetimes): Promise<AuthResult> {
   const { accessMs, refreshMs } = lifetimes(ctx, 'sign-in', override)
-  const refreshToken = newRefreshToken()
+  const refreshToken = newRefreshToken(ctx)
   const session: Session = { id: crypto.randomUUID(), userId: user.id, createdAt: ctx.now, expiresAt: ctx.now + refreshMs, refreshTokens: [refreshToken] }
   ctx.state.store.createSession(session, refreshToken)
   return tokenAnswer(ctx, user, session, refreshToken, accessMs, status, message)

@@ -1,5 +1,17 @@
-import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose'
+// Subpath imports: `serve` loads only the jose modules it uses, which shows in its cold start.
+import { calculateJwkThumbprint } from 'jose/jwk/thumbprint'
+import { exportJWK } from 'jose/key/export'
+import { generateKeyPair } from 'jose/key/generate/keypair'
+import { importJWK } from 'jose/key/import'
+import type { JWK } from 'jose'
 import { MockAuthError } from './errors.js'
+
+/**
+ * Signs a JWS signing input (RFC 7515 §5.1 step 5) and returns the raw signature: for ES256 the
+ * 64-byte R||S form RFC 7518 §3.4 requires, for HS256 the HMAC. The default uses WebCrypto, so it
+ * runs anywhere; a platform adapter may inject a faster one (`EngineOptions.signer`).
+ */
+export type SignFn = (signingInput: Uint8Array<ArrayBuffer>) => Promise<Uint8Array> | Uint8Array
 
 export type SigningAlgorithm = 'ES256' | 'HS256'
 
@@ -9,6 +21,7 @@ export interface KeySet {
   readonly kid: string
   readonly signingKey: CryptoKey | Uint8Array
   readonly verificationKey: CryptoKey | Uint8Array
+  readonly sign: SignFn
   /** RFC 7517 §5 JWK Set of the public keys; empty for HS256, whose secret must never be published. */
   readonly jwks: { keys: JWK[] }
   /** What `importKeySet` needs to rebuild the same keys (e.g. after a browser reload); private. */
@@ -43,6 +56,11 @@ export async function createKeySet(options: KeyOptions = {}): Promise<KeySet> {
   return ecKeySet(privateKey, publicKey, { alg: 'ES256', kid, privateJwk: await exportJWK(privateKey), publicJwk })
 }
 
+/** The same keys with another signer, e.g. node:crypto's synchronous one (see `EngineOptions.signer`). */
+export function withSigner(keys: KeySet, signer: (exported: ExportedKeySet) => SignFn): KeySet {
+  return { ...keys, sign: signer(keys.exported) }
+}
+
 export async function importKeySet(exported: ExportedKeySet): Promise<KeySet> {
   if (exported.alg === 'HS256') return hmacKeySet(exported.secret, exported.kid)
   const privateKey = await importJWK(exported.privateJwk, 'ES256', { extractable: true })
@@ -55,7 +73,8 @@ export async function importKeySet(exported: ExportedKeySet): Promise<KeySet> {
 
 function ecKeySet(privateKey: CryptoKey, publicKey: CryptoKey, exported: ExportedKeySet & { alg: 'ES256' }): KeySet {
   const jwk: JWK = { ...exported.publicJwk, kid: exported.kid, alg: 'ES256', use: 'sig' }
-  return { alg: 'ES256', kid: exported.kid, signingKey: privateKey, verificationKey: publicKey, jwks: { keys: [jwk] }, exported }
+  const sign: SignFn = async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, data))
+  return { alg: 'ES256', kid: exported.kid, signingKey: privateKey, verificationKey: publicKey, sign, jwks: { keys: [jwk] }, exported }
 }
 
 function hmacKeySet(secret: string, kid: string): KeySet {
@@ -63,7 +82,12 @@ function hmacKeySet(secret: string, kid: string): KeySet {
   if (key.byteLength < 32) {
     throw new MockAuthError('ERR_INVALID_OPTIONS', 'The HS256 secret must be at least 32 bytes long (RFC 7518 §3.2).')
   }
-  return { alg: 'HS256', kid, signingKey: key, verificationKey: key, jwks: { keys: [] }, exported: { alg: 'HS256', kid, secret } }
+  let hmac: Promise<CryptoKey> | undefined
+  const sign: SignFn = async (data) => {
+    hmac ??= crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
+    return new Uint8Array(await crypto.subtle.sign('HMAC', await hmac, data))
+  }
+  return { alg: 'HS256', kid, signingKey: key, verificationKey: key, sign, jwks: { keys: [] }, exported: { alg: 'HS256', kid, secret } }
 }
 
 /** A kid that names the secret without revealing it: a hash prefix, not the secret. */

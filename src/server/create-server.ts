@@ -2,6 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
+import { nodeSigner } from './node-signer.js'
 import { createEngine, errorResult, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
 import { handleControl } from './control-api.js'
@@ -59,7 +60,7 @@ export interface MockAuthServer {
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
   const { scenarios = [], engine: given, cors, log, allowProduction: _allow, ...engineOptions } = options
-  const engine = given ?? createEngine({ ...engineOptions, scenarios: [...builtinScenarios, ...scenarios] })
+  const engine = given ?? createEngine({ signer: nodeSigner, ...engineOptions, scenarios: [...builtinScenarios, ...scenarios] })
 
   const app = express()
   // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie

@@ -32,7 +32,7 @@ export async function refresh(ctx: RouteContext): Promise<AuthResult> {
   if (!user) return reject('invalid_refresh_token', 'The user no longer exists.', true)
 
   const { accessMs, refreshMs } = lifetimes(ctx, 'refresh')
-  const next = newRefreshToken()
+  const next = newRefreshToken(ctx)
   store.rotate(session, record, next, ctx.now + refreshMs)
   return tokenAnswer(ctx, user, session, next, accessMs, 200, 'Refreshed')
 }
