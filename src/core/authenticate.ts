@@ -1,5 +1,5 @@
 import type { RouteContext } from './context.js'
-import { readCookies, SESSION_COOKIE } from './cookies.js'
+import { SESSION_COOKIE } from './cookies.js'
 import { bearerChallenge, errorResult, type AuthResult } from './result.js'
 import type { Session } from './store.js'
 import { verifyAccessToken, type AccessClaims } from './tokens.js'
@@ -17,7 +17,7 @@ export function presentedToken(ctx: RouteContext): { token: string } | { malform
     const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(header)
     return match?.[1] ? { token: match[1] } : { malformed: true }
   }
-  const cookie = readCookies(ctx.request)[SESSION_COOKIE]
+  const cookie = ctx.cookies[SESSION_COOKIE]
   return cookie ? { token: cookie } : undefined
 }
 

@@ -9,6 +9,8 @@ import type { TokenSettings, VerifiedCache } from './tokens.js'
 /** What a route sees: the request plus every injected dependency, nothing global. */
 export interface RouteContext {
   request: AuthRequest
+  /** The request's cookies, parsed once per request. */
+  cookies: Record<string, string | undefined>
   config: EngineConfig
   state: NamespaceState
   /** The effective scenario: the namespace's, or the per-request override. */

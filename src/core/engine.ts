@@ -102,10 +102,10 @@ export class Engine {
   async #run(request: AuthRequest, route: RouteName, underBase: boolean): Promise<AuthResult> {
     const selected = this.#select(request)
     if ('error' in selected) return selected.error
-    const { state, scenario } = selected
+    const { state, scenario, cookies } = selected
     const now = state.clock.now()
     state.store.sweep(now)
-    if (underBase && scenario.networkError) return { ...emptyResult(0), networkError: true }
+    if (underBase && scenario.networkError) return { ...emptyResult(0), networkError: true, scenario: scenario.name }
     const canned = underBase ? scenarioResponse(scenario, route) : undefined
     let result: AuthResult
     if (canned) {
@@ -115,27 +115,28 @@ export class Engine {
         ...(retry === undefined ? {} : { headers: { 'retry-after': String(retry) }, extra: { retryAfter: retry } }),
       })
     } else {
-      result = await ROUTE_FNS[route](await this.context(request, state, scenario, now))
+      result = await ROUTE_FNS[route](await this.context(request, state, scenario, now, cookies))
     }
     if (underBase && scenario.delay !== undefined) result.delayMs = Math.max(0, parseDuration(scenario.delay))
+    result.scenario = scenario.name
     return result
   }
 
   /** Everything a route needs, for this engine; also used by `mintTokens`. */
-  async context(request: AuthRequest, state: NamespaceState, scenario: Scenario, now = state.clock.now()): Promise<RouteContext> {
-    return { request, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, random: this.#random, now }
+  async context(request: AuthRequest, state: NamespaceState, scenario: Scenario, now = state.clock.now(), cookies = readCookies(request)): Promise<RouteContext> {
+    return { request, cookies, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, random: this.#random, now }
   }
 
   /** The namespace and scenario this request runs in: header first, then cookie, then defaults. */
-  #select(request: AuthRequest): { state: NamespaceState; scenario: Scenario } | { error: AuthResult } {
-    const cookies = request.headers.get('cookie') === null ? {} : readCookies(request)
+  #select(request: AuthRequest): { state: NamespaceState; scenario: Scenario; cookies: Record<string, string | undefined> } | { error: AuthResult } {
+    const cookies = readCookies(request)
     const nsName = request.headers.get(NAMESPACE_HEADER) ?? cookies[NAMESPACE_COOKIE] ?? DEFAULT_NAMESPACE
     const state = this.namespace(nsName)
     const override = request.headers.get(SCENARIO_HEADER) ?? cookies[SCENARIO_COOKIE]
-    if (override === undefined || override === '') return { state, scenario: state.scenario }
+    if (override === undefined || override === '') return { state, scenario: state.scenario, cookies }
     const scenario = this.config.scenarios.get(override)
     if (!scenario) return { error: unknownScenarioResult(override, this.config.scenarios) }
-    return { state, scenario }
+    return { state, scenario, cookies }
   }
 }
 

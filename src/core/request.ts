@@ -6,7 +6,8 @@ export interface AuthRequest {
   readonly method: string
   readonly url: string
   readonly headers: { get(name: string): string | null }
-  readonly body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | null
+  /** A Fetch stream, or chunks (an adapter that already buffered the body passes an array). */
+  readonly body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null
 }
 
 export const MAX_BODY_BYTES = 100 * 1024
@@ -40,7 +41,7 @@ export async function readBodyText(request: AuthRequest, limit = MAX_BODY_BYTES)
   }
 }
 
-async function* iterate(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>): AsyncIterable<Uint8Array> {
+async function* iterate(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncIterable<Uint8Array> {
   if ('getReader' in body) {
     const reader = body.getReader()
     try {

@@ -17,6 +17,8 @@ export interface AuthResult {
   delayMs?: number
   /** The transport should drop the connection instead of answering (the `network-error` scenario). */
   networkError?: boolean
+  /** The scenario that answered, for request logs; absent when no scenario applied. */
+  scenario?: string
 }
 
 const BASE_HEADERS = { 'cache-control': 'no-store' } as const

@@ -7,7 +7,7 @@ import { createEngine, errorResult, type Engine, type EngineOptions, type Scenar
 import { answerClientError } from './client-error.js'
 import { handleControl } from './control-api.js'
 import { corsMiddleware, type CorsOrigins } from './cors.js'
-import { effectiveScenario, formatLogLine, type RequestLogEntry } from './request-log.js'
+import { formatLogLine, type RequestLogEntry } from './request-log.js'
 import { pathnameOf, toAuthRequest } from './node-request.js'
 import { assertNotProduction } from './production-guard.js'
 import { sendResult } from './send-result.js'
@@ -70,12 +70,12 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   if (log) app.use(requestLogger(log))
   if (cors !== false) app.use(corsMiddleware(cors))
   app.use(async (req: Request, res: Response, next: NextFunction) => {
-    const request = toAuthRequest(req)
+    const request = await toAuthRequest(req)
     const control = await handleControl(engine, request)
     const result = control ?? (await engine.fetch(request))
     if (!result) return next()
-    // Only the log reads it; skip the extra header and cookie parsing when nothing logs.
-    if (log && !control) res.locals.scenario = effectiveScenario(engine, request)
+    // Only the log reads it: the scenario the engine says answered.
+    if (!control && result.scenario !== undefined) res.locals.scenario = result.scenario
     await sendResult(req, res, result)
   })
   app.use((req: Request, res: Response) => {

@@ -1,5 +1,5 @@
 import type { RouteContext } from '../context.js'
-import { readCookies, REFRESH_COOKIE } from '../cookies.js'
+import { REFRESH_COOKIE } from '../cookies.js'
 import { lifetimes, newRefreshToken, tokenAnswer } from '../issue.js'
 import { parseBody, stringField } from '../parse-body.js'
 import { bearerChallenge, errorResult, type AuthResult } from '../result.js'
@@ -15,7 +15,7 @@ export async function refresh(ctx: RouteContext): Promise<AuthResult> {
   if (!parsed.ok) return parsed.result
   const fromBody = stringField(parsed.fields, 'refreshToken')
   if (typeof fromBody === 'object') return errorResult('invalid_request', { message: fromBody.invalid })
-  const token = fromBody ?? readCookies(ctx.request)[REFRESH_COOKIE]
+  const token = fromBody ?? ctx.cookies[REFRESH_COOKIE]
   if (!token) return reject('invalid_refresh_token', 'No refresh token was sent.', false)
 
   // From lookup to rotation nothing awaits, so two racing requests cannot both rotate one token.

@@ -1,6 +1,6 @@
 import { presentedToken } from '../authenticate.js'
 import type { RouteContext } from '../context.js'
-import { clearedCookies, readCookies, REFRESH_COOKIE } from '../cookies.js'
+import { clearedCookies, REFRESH_COOKIE } from '../cookies.js'
 import { cookieSettings } from '../issue.js'
 import { parseBody, stringField } from '../parse-body.js'
 import { jsonResult, type AuthResult } from '../result.js'
@@ -24,7 +24,7 @@ export async function signOut(ctx: RouteContext): Promise<AuthResult> {
     if (verified.ok) revoked = store.revokeSession(verified.claims.sid) || revoked
   }
   const fromBody = stringField(parsed.fields, 'refreshToken')
-  const refreshToken = typeof fromBody === 'string' ? fromBody : readCookies(ctx.request)[REFRESH_COOKIE]
+  const refreshToken = typeof fromBody === 'string' ? fromBody : ctx.cookies[REFRESH_COOKIE]
   const record = refreshToken ? store.refresh.get(refreshToken) : undefined
   if (record) revoked = store.revokeSession(record.sessionId) || revoked
 
