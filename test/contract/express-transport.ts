@@ -33,17 +33,7 @@ export const expressTransport: TransportFactory = {
         await running?.close()
         running = undefined
       },
-      async send(request) {
-        let res: Response
-        try {
-          res = await fetch(request)
-        } catch (error) {
-          // undici reports a dropped connection as "fetch failed" (cause: socket closed / reset).
-          if (error instanceof TypeError) return { status: 0, headers: {}, cookies: [], body: null, networkError: true }
-          throw error
-        }
-        return toContractResponse(res)
-      },
+      send: fetchContract,
       control: {
         use: (scenario) => control('PUT', '/scenario', { name: scenario }),
         advance: (duration) => control('POST', '/clock', { advance: duration }),
@@ -52,6 +42,21 @@ export const expressTransport: TransportFactory = {
     }
     return transport
   },
+}
+
+/**
+ * Sends over `fetch` and reads what a client sees. A dropped connection rejects with a TypeError:
+ * undici says "fetch failed" (socket closed), msw's `HttpResponse.error()` rejects the same way.
+ */
+export async function fetchContract(request: Request): Promise<ContractResponse> {
+  let res: Response
+  try {
+    res = await fetch(request)
+  } catch (error) {
+    if (error instanceof TypeError) return { status: 0, headers: {}, cookies: [], body: null, networkError: true }
+    throw error
+  }
+  return toContractResponse(res)
 }
 
 export async function toContractResponse(res: Response): Promise<ContractResponse> {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto'
 import type { RequestHandler } from 'msw'
 import { setupServer } from 'msw/node'
 import { createMockAuth, type MockAuth, type MockAuthOptions } from '../../src/index.js'
-import { toContractResponse } from './express-transport.js'
+import { fetchContract } from './express-transport.js'
 import type { Transport, TransportFactory, TransportOptions } from './transport.js'
 
 /**
@@ -33,17 +33,7 @@ export const mswTransport: TransportFactory = {
         if (auth) shared.remove(auth.handlers)
         auth = undefined
       },
-      async send(request) {
-        let res: Response
-        try {
-          res = await fetch(request)
-        } catch (error) {
-          // HttpResponse.error() (the network-error scenario) rejects fetch with a TypeError.
-          if (error instanceof TypeError) return { status: 0, headers: {}, cookies: [], body: null, networkError: true }
-          throw error
-        }
-        return toContractResponse(res)
-      },
+      send: fetchContract,
       control: {
         async use(scenario) {
           instance().use(scenario)
