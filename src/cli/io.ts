@@ -1,4 +1,5 @@
-import { isMockAuthError } from '../core/index.js'
+// errors.js alone, not the core's index: parsing argv and printing help never load jose.
+import { isMockAuthError } from '../core/errors.js'
 
 /** Where the CLI writes and what stops `serve`; tests pass their own to capture output. */
 export interface CliIo {

@@ -82,7 +82,7 @@ const num = (value: unknown): number | undefined => {
 
 function parse(argv: string[]): Promise<Parsed> {
   return new Promise((resolve, reject) => {
-    yargs(argv)
+    withoutHelpCache(yargs(argv))
       .scriptName('mock-auth')
       .usage('$0 <command> [options]\n\nA mock /api/auth backend for frontend development and tests.')
       .command('serve', 'Start the mock auth server', (y) =>
@@ -131,4 +131,18 @@ function parse(argv: string[]): Promise<Parsed> {
       .parseAsync(argv, {}, (error: Error | undefined, args: Parsed['argv'], output: string) => resolve({ argv: args, output, error: error ?? undefined }))
       .catch(reject)
   })
+}
+
+/**
+ * yargs renders the running command's whole help text (cliui, string-width) every time a command
+ * runs, only to cache it for a later `showHelp()` (`usage.cacheHelpMessage`, yargs 17-18). This CLI
+ * never shows help after a command ran (`showHelpOnFail(false)`, one-line errors), so that render is
+ * pure cost: about 15 ms of `serve`'s cold start. `--help` itself renders on demand, as before.
+ * Reached through yargs' internal-methods hook; if a future yargs moves it, nothing changes but speed.
+ */
+function withoutHelpCache<T extends object>(cli: T): T {
+  const internals = (cli as { getInternalMethods?: () => { getUsageInstance?: () => unknown } }).getInternalMethods?.()
+  const usage = internals?.getUsageInstance?.() as { cacheHelpMessage?: unknown } | undefined
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined
+  return cli
 }
