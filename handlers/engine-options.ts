@@ -33,6 +33,11 @@ export interface MockAuthOptions {
   namespace?: string
   /** Reuse signing keys, e.g. to verify tokens with a key your app already trusts. */
   keys?: KeySet | Promise<KeySet>
+  /**
+   * Builds the function that signs tokens from the key material. Default: WebCrypto, which runs
+   * everywhere; `mock-auth/node` and `mock-auth/vitest` pass node:crypto's synchronous `nodeSigner`.
+   */
+  signer?: EngineOptions['signer']
 }
 
 /**
@@ -46,7 +51,7 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
     scenarios.set(scenario.name, scenario)
   }
   const engineOptions: EngineOptions = { scenarios: [...scenarios.values()], basePath }
-  for (const key of ['scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys'] as const) {
+  for (const key of ['scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
   }

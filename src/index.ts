@@ -1,8 +1,8 @@
 /**
  * mock-auth: a mock `/api/auth` backend for frontend tests. The root entry is the msw side:
- * `createMockAuth(options).handlers` for `setupServer` / `setupWorker`. The engine itself is
- * `mock-auth/core`, the server `mock-auth/server`, the test helpers `mock-auth/vitest` and
- * `mock-auth/playwright`.
+ * `createMockAuth(options).handlers` for `setupServer` / `setupWorker`. In Node, `mock-auth/node`
+ * is the same with tokens signed by node:crypto (faster). The engine itself is `mock-auth/core`,
+ * the server `mock-auth/server`, the test helpers `mock-auth/vitest` and `mock-auth/playwright`.
  */
 export {
   createMockAuth,
@@ -16,4 +16,4 @@ export {
   type HandlerOptions,
 } from '../handlers/index.js'
 export { builtinScenarios, builtinScenarioNames, defineScenario, type Scenario } from '../scenarios/index.js'
-export { MockAuthError, isMockAuthError, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration } from './core/index.js'
+export { MockAuthError, isMockAuthError, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration, type SignFn, type ExportedKeySet } from './core/index.js'

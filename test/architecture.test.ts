@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 /**
  * The layering the tree promises, checked on every run:
- * core <- scenarios <- handlers <- server/testing/browser <- cli <- bin.
+ * core <- scenarios <- handlers <- server/node/testing/browser <- cli <- bin.
  */
 const root = resolve(import.meta.dirname, '..')
 
@@ -46,6 +46,7 @@ const RULES: Array<{ dir: string; allowed: (layer: string) => boolean; why: stri
   { dir: 'handlers', allowed: (l) => ['handlers', 'scenarios', 'src/core', 'msw'].includes(l), why: 'handlers are thin msw adapters' },
   { dir: 'src/browser', allowed: (l) => !['node:', 'express', 'src/server', 'src/cli', 'src/testing', 'bin', 'yargs'].includes(l), why: 'the browser entry runs in a page' },
   { dir: 'src/server', allowed: (l) => !['src/cli', 'bin', 'src/testing', 'yargs'].includes(l), why: 'the server sits below the CLI' },
+  { dir: 'src/node', allowed: (l) => !['src/cli', 'bin', 'yargs', 'express', 'src/testing', 'src/browser'].includes(l), why: 'the Node msw entry: handlers plus node:crypto, no server' },
   { dir: 'src/testing', allowed: (l) => !['src/cli', 'bin', 'yargs'].includes(l), why: 'test helpers sit below the CLI' },
   { dir: 'src/cli', allowed: (l) => l !== 'bin', why: 'only bin calls the CLI' },
 ]

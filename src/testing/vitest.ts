@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { createMockAuth, type MockAuth, type MockAuthControls, type MockAuthOptions } from '../../handlers/index.js'
+import type { MockAuth, MockAuthControls, MockAuthOptions } from '../../handlers/index.js'
+import { createMockAuth } from '../node/create-mock-auth.js'
 
 export interface SetupMockAuthOptions extends MockAuthOptions {
   /** Your app's other msw handlers, served by the same server after the auth handlers. */
@@ -24,7 +25,8 @@ export interface VitestMockAuth extends MockAuth {
 }
 
 /**
- * One call for the whole lifecycle: `createMockAuth` + `setupServer`, `listen` before all tests,
+ * One call for the whole lifecycle: `createMockAuth` from `mock-auth/node` (tokens signed with
+ * node:crypto) + `setupServer`, `listen` before all tests,
  * state and handler overrides reset after each, `close` after all.
  */
 export function setupMockAuth(options: SetupMockAuthOptions = {}): VitestMockAuth {

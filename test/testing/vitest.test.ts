@@ -135,3 +135,10 @@ describe('isolated() passes the test context through', () => {
     }),
   )
 })
+
+describe('setupMockAuth signs with node:crypto (mock-auth/node)', () => {
+  it('signs synchronously, unlike the WebCrypto default', async () => {
+    const keys = await mockAuth.engine.keys()
+    expect(keys.sign(new TextEncoder().encode('a.b'))).toBeInstanceOf(Uint8Array)
+  })
+})
