@@ -1,0 +1,22 @@
+import type { Options } from 'yargs'
+import { DEFAULT_PORT } from './defaults.js'
+
+/**
+ * The `serve` flags, declared once: yargs builds the command (help, validation, errors) from this
+ * table, and `plainServeArgv` reads the same table to recognise the plain invocations it may parse
+ * without loading yargs. Order is the order `--help` lists them in.
+ */
+export const SERVE_OPTIONS = {
+  scenario: { type: 'string', describe: 'Scenario every client starts in', defaultDescription: 'default' },
+  port: { type: 'number', describe: 'Port to listen on; 0 picks a free one', defaultDescription: String(DEFAULT_PORT) },
+  host: { type: 'string', describe: 'Address to bind', defaultDescription: '127.0.0.1' },
+  'base-path': { type: 'string', describe: 'Where the auth routes live', defaultDescription: '/api/auth' },
+  users: { type: 'string', describe: 'JSON file with the users (replaces test/test and admin/admin)' },
+  scenarios: { type: 'string', describe: 'Your own scenarios (.json, .js or .mjs)' },
+  config: { type: 'string', describe: 'JSON file with any of these options; flags win' },
+  'access-ttl': { type: 'string', describe: 'Access token lifetime', defaultDescription: '15m' },
+  alg: { type: 'string', choices: ['ES256', 'HS256'], describe: 'JWT signing algorithm', defaultDescription: 'ES256' },
+  secret: { type: 'string', describe: 'Shared secret for HS256 (at least 32 characters)' },
+  'cors-origin': { type: 'string', array: true, describe: 'Origins allowed with credentials (replaces the local default)', defaultDescription: 'any http://localhost, 127.0.0.1 or [::1] port' },
+  'allow-production': { type: 'boolean', describe: 'Start even when NODE_ENV=production' },
+} as const satisfies Record<string, Options>
