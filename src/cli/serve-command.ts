@@ -1,5 +1,6 @@
 import { AUTH_PATHS, WELL_KNOWN_JWKS_PATH, type KeyOptions } from '../core/index.js'
 import type { ConfigFile, ServerOptions } from '../server/index.js'
+import type { RunningServer } from '../server/create-server.js'
 import { DEFAULT_CLI_HOST, DEFAULT_PORT } from './defaults.js'
 import { CliError, type CliIo } from './io.js'
 
@@ -11,9 +12,11 @@ export type ServeCommandOptions = { [K in keyof ConfigFile]?: ConfigFile[K] | un
  * an exit code once the server is closed (by `io.signal`, which the bin ties to SIGINT/SIGTERM).
  */
 export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<number> {
-  // Loaded here, not at the top, so `mock-auth scenarios` and `token` never load Express.
-  const server = await import('../server/index.js')
-  const fromFile = cli.config === undefined ? {} : await server.loadConfigFile(cli.config)
+  // Loaded here, not at the top, so `mock-auth scenarios` and `token` never load Express; the file
+  // loaders only when a flag names a file (cold start: every module counts, see bench/README.md).
+  const server = await import('../server/create-server.js')
+  const files = cli.config !== undefined || cli.users !== undefined || cli.scenarios !== undefined ? await import('../server/load-files.js') : undefined
+  const fromFile = files && cli.config !== undefined ? await files.loadConfigFile(cli.config) : {}
   const options: ServeCommandOptions = { ...fromFile }
   for (const [key, value] of Object.entries(cli)) if (value !== undefined && key !== 'config') (options as Record<string, unknown>)[key] = value
 
@@ -28,14 +31,23 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   if (options.accessTtl !== undefined) serverOptions.accessTokenTtl = options.accessTtl
   if (options.allowProduction !== undefined) serverOptions.allowProduction = options.allowProduction
   if (options.corsOrigin !== undefined && options.corsOrigin.length > 0) serverOptions.cors = options.corsOrigin
-  if (options.users !== undefined) serverOptions.users = await server.loadUsersFile(options.users)
-  if (options.scenarios !== undefined) serverOptions.scenarios = await server.loadScenariosFile(options.scenarios)
+  // `users`/`scenarios` come from a flag or the config file, so `files` is loaded whenever they are set.
+  if (files && options.users !== undefined) serverOptions.users = await files.loadUsersFile(options.users)
+  if (files && options.scenarios !== undefined) serverOptions.scenarios = await files.loadScenariosFile(options.scenarios)
 
   const app = server.createServer(serverOptions)
-  // Make the keys now: a bad --secret fails before listening, and the first sign-in is not slower.
-  await app.engine.keys()
-  if (io.signal?.aborted) return 0
-  const running = await app.listen({ port, host: options.host ?? DEFAULT_CLI_HOST })
+  // The engine makes its keys from the start (WebCrypto, off the main thread): listen meanwhile,
+  // so key generation is not on the way to the first answer. The keys are awaited before the
+  // banner all the same, so a bad --secret still ends `serve` with its own error (before a taken
+  // port's), and the first sign-in is not slower.
+  const [keys, listening] = await Promise.allSettled([app.engine.keys(), app.listen({ port, host: options.host ?? DEFAULT_CLI_HOST })])
+  if (keys.status === 'rejected' || listening.status === 'rejected' || io.signal?.aborted) {
+    if (listening.status === 'fulfilled') await listening.value.close()
+    if (keys.status === 'rejected') throw keys.reason
+    if (listening.status === 'rejected') throw listening.reason
+    return 0
+  }
+  const running: RunningServer = listening.value
   const stop = () => void running.close()
   io.signal?.addEventListener('abort', stop, { once: true })
 
