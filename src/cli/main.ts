@@ -1,5 +1,5 @@
 import { CliError, errorLine, exitCodeOf, EXIT_USAGE, type CliIo } from './io.js'
-import { parseArgv, type Parsed } from './parse-argv.js'
+import type { Parsed } from './parse-argv.js'
 import { plainArgv } from './plain-argv.js'
 import { SERVE_OPTIONS } from './serve-options.js'
 
@@ -12,7 +12,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
   try {
     // A plain `serve` needs no yargs (see plain-argv.ts): the server answers about 70 ms sooner.
     const plain = plainArgv(argv, 'serve', SERVE_OPTIONS)
-    parsed = plain ? { argv: plain, output: '', error: undefined } : await parseArgv([...argv])
+    parsed = plain ? { argv: plain, output: '', error: undefined } : await (await import('./parse-argv.js')).parseArgv([...argv])
   } catch (error) {
     return fail(io, error, EXIT_USAGE)
   }
