@@ -1,8 +1,11 @@
 // MSW in-process (msw/node setupServer): a sign-in through mock-auth's handlers against an msw
-// handler that answers static JSON. Run as a child of run.mjs; prints one JSON line.
+// handler that answers static JSON, in the same server. Run as a child of run.mjs; prints one JSON
+// line. mock-auth is set up as docs/msw.md tells Node users to: `createMockAuth` from
+// `mock-auth/node` (what `mock-auth/vitest`'s `setupMockAuth` uses too), its handlers first and the
+// app's own handler after them, as `setupMockAuth({ handlers })` orders them.
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { createMockAuth } from '../dist/src/index.js'
+import { createMockAuth } from '../dist/src/node/index.js'
 
 const ROUNDS = Number(process.env.MSW_ROUNDS ?? 6)
 const WINDOW_MS = Number(process.env.MSW_WINDOW_MS ?? 1000)
