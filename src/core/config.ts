@@ -18,7 +18,7 @@ export interface EngineOptions {
   users?: readonly UserInput[]
   /** Where the auth routes live (default `/api/auth`). */
   basePath?: string
-  /** Signing keys; by default an ES256 pair is generated on first use. */
+  /** Signing keys; by default an ES256 pair is generated in the background when the engine is made. */
   keys?: KeySet | Promise<KeySet>
   keyOptions?: KeyOptions
   /**

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -56,7 +57,9 @@ export async function loadScenariosFile(path: string): Promise<Scenario[]> {
     try {
       mod = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>
     } catch (error) {
-      throw new MockAuthError('ERR_INVALID_SCENARIO', `Cannot load scenarios file ${path}: ${reason(error)}. Check the path and that the module runs under Node.`, { cause: error })
+      // Node's "Cannot find module X imported from <our file>" names our internals; say it plainly.
+      const why = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && !existsSync(resolve(path)) ? 'no such file' : reason(error)
+      throw new MockAuthError('ERR_INVALID_SCENARIO', `Cannot load scenarios file ${path}: ${why}. Check the path and that the module runs under Node.`, { cause: error })
     }
     data = mod.default ?? mod.scenarios ?? Object.values(mod).filter((v) => typeof v === 'object' && v !== null && 'name' in v)
   } else if (ext === '.json' || ext === '') {
