@@ -2,6 +2,7 @@ import type { BrowserContext, Route } from '@playwright/test'
 import { parseBaseUrl } from '../../handlers/base-url.js'
 import { namespaceControls, type SignedIn } from '../../handlers/controls.js'
 import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-options.js'
+import { nodeSigner } from '../server/node-signer.js'
 import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
 import { toFetchRequest } from './playwright-request.js'
@@ -14,7 +15,8 @@ import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
  */
 export async function routeMockAuth(context: BrowserContext, options: MockAuthOptions, appUrl: string | undefined): Promise<PlaywrightMockAuth> {
   const parsed = parseBaseUrl(options.baseUrl)
-  const engine = createEngine(toEngineOptions(options, parsed.basePath))
+  // The fixture runs in Node: sign with node:crypto, as `mock-auth serve` does (unless told otherwise).
+  const engine = createEngine({ signer: nodeSigner, ...toEngineOptions(options, parsed.basePath) })
   const anyOrigin = parsed.origin === '' || parsed.origin.includes('*')
   const matches = (url: URL): boolean =>
     (anyOrigin || url.origin === parsed.origin) && engine.routePath(url.href) !== undefined
