@@ -3,6 +3,7 @@
 // collected. In-process (no sockets), so the figures show the engine's data structures alone.
 // Run with --expose-gc (run.mjs does) so RSS is measured after a full collection.
 import { createEngine, EXPIRED_RETENTION_MS, mintTokens } from '../dist/src/core/index.js'
+import { nodeSigner } from '../dist/src/server/node-signer.js'
 import { builtinScenarios } from '../dist/scenarios/index.js'
 import { percentile } from './lib/stats.mjs'
 
@@ -10,7 +11,8 @@ const LEVELS = (process.env.SCALE_LEVELS ?? '1,1000,10000,100000').split(',').ma
 const SAMPLES = Number(process.env.SCALE_SAMPLES ?? 2000)
 const gc = globalThis.gc ?? (() => undefined)
 
-const engine = createEngine({ scenarios: builtinScenarios })
+// Signed as `mock-auth serve` signs (node:crypto), so the figures are the server's.
+const engine = createEngine({ scenarios: builtinScenarios, signer: nodeSigner })
 const state = engine.namespace()
 const headers = (values) => ({ get: (name) => values[name.toLowerCase()] ?? null })
 const signInBody = new TextEncoder().encode(JSON.stringify({ username: 'test', password: 'test' }))
@@ -29,7 +31,14 @@ async function timeEach(n, make) {
   return { p50: percentile(times, 50) * 1000, p99: percentile(times, 99) * 1000 }
 }
 
-function memory() {
+/**
+ * Heap in use and RSS once the level is built and the garbage of building it collected: two full
+ * collections, a pause so V8 can hand freed pages back (its memory reducer runs on a timer), two more.
+ */
+async function memory() {
+  gc()
+  gc()
+  await new Promise((resolve) => setTimeout(resolve, 300))
   gc()
   gc()
   const { rss, heapUsed } = process.memoryUsage()
@@ -58,14 +67,14 @@ for (const level of LEVELS) {
   const token = JSON.parse((await mintTokens(engine, { user: 'admin' })).body).accessToken
   const session = await timeEach(SAMPLES, () => sessionRequest(token))
   const signIn = await timeSignIns(Math.min(SAMPLES, 1000))
-  levels.push({ level, sessions: state.store.sessions.size, sessionCheck: session, signIn, ...memory() })
+  levels.push({ level, sessions: state.store.sessions.size, sessionCheck: session, signIn, ...await memory() })
   process.stderr.write(`  ${String(level).padStart(6)} sessions: session p50 ${session.p50.toFixed(1)} us, sign-in p50 ${signIn.p50.toFixed(1)} us, RSS ${levels.at(-1).rssMB.toFixed(1)} MB\n`)
 }
 
 // Past the refresh token lifetime plus the retention of expired entries, then one request to
 // trigger the sweep (at most once a clock minute).
-const before = { sessions: state.store.sessions.size, refreshTokens: state.store.refresh.size, ...memory() }
+const before = { sessions: state.store.sessions.size, refreshTokens: state.store.refresh.size, ...await memory() }
 state.clock.advance(`${Math.ceil((engine.config.refreshTtlMs + EXPIRED_RETENTION_MS) / 1000) + 120}s`)
 await engine.fetch(sessionRequest('x'))
-const after = { sessions: state.store.sessions.size, refreshTokens: state.store.refresh.size, ...memory() }
+const after = { sessions: state.store.sessions.size, refreshTokens: state.store.refresh.size, ...await memory() }
 process.stdout.write(`${JSON.stringify({ levels, collected: { before, after } })}\n`)

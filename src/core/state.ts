@@ -61,7 +61,7 @@ export class NamespaceState {
         userId: s.userId,
         createdAt: iso(s.createdAt),
         expiresAt: iso(s.expiresAt),
-        refreshTokens: s.refreshTokens.length,
+        refreshTokens: 1 + (s.rotatedTokens?.length ?? 0),
       })),
     }
   }

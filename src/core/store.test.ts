@@ -14,8 +14,8 @@ describe('Store', () => {
 
   it('revoking a session drops its whole refresh family', () => {
     const store = new Store(users)
-    const session = { id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshTokens: ['r1'] }
-    store.createSession(session, 'r1')
+    const session = { id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 'r1' }
+    store.createSession(session)
     store.rotate(session, store.refresh.get('r1')!, 'r2', 2_000)
     expect(store.refresh.get('r1')?.rotated).toBe(true)
     expect(store.revokeSession('s1')).toBe(true)
@@ -25,7 +25,7 @@ describe('Store', () => {
 
   it('collects sessions only once they are expired past the retention', () => {
     const store = new Store(users)
-    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshTokens: ['r1'] }, 'r1')
+    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 'r1' })
     expect(store.sweep(1_000 + EXPIRED_RETENTION_MS - 1, true)).toBe(0)
     expect(store.sweep(1_000 + EXPIRED_RETENTION_MS, true)).toBe(1)
     expect(store.refresh.size).toBe(0)
@@ -33,7 +33,7 @@ describe('Store', () => {
 
   it('round-trips through a snapshot', () => {
     const store = new Store(users)
-    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshTokens: ['r1'] }, 'r1')
+    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 'r1' })
     const copy = Store.fromSnapshot(JSON.parse(JSON.stringify(store.snapshot())))
     expect(copy.sessions.get('s1')?.userId).toBe('u1')
     expect(copy.refresh.get('r1')?.sessionId).toBe('s1')

@@ -5,15 +5,20 @@ export interface Session {
   id: string
   userId: string
   createdAt: number
-  /** When the newest refresh token of the family expires. */
+  /** When the newest refresh token of the family expires (and with it the session). */
   expiresAt: number
-  /** Every refresh token of the family, newest last; all die with the session. */
-  refreshTokens: string[]
+  /** The family's current refresh token. */
+  refreshToken: string
+  /**
+   * The family's exchanged tokens, kept so reuse is detected and they die with the session;
+   * created on the first rotation (most sessions never rotate, and 100k empty arrays weigh 6 MB).
+   */
+  rotatedTokens?: string[]
 }
 
+/** What a refresh token maps to; its expiry is its session's (only the current token can be exchanged). */
 export interface RefreshRecord {
   sessionId: string
-  expiresAt: number
   /** Set once the token has been exchanged; presenting it again is reuse. */
   rotated: boolean
 }
@@ -60,24 +65,26 @@ export class Store {
     return this.#logins.has(login.toLowerCase())
   }
 
-  createSession(session: Session, refreshToken: string): void {
+  createSession(session: Session): void {
     this.sessions.set(session.id, session)
-    this.refresh.set(refreshToken, { sessionId: session.id, expiresAt: session.expiresAt, rotated: false })
+    this.refresh.set(session.refreshToken, { sessionId: session.id, rotated: false })
   }
 
   /** Marks `old` as used and adds `next` to the same family. */
   rotate(session: Session, old: RefreshRecord, next: string, expiresAt: number): void {
     old.rotated = true
-    session.refreshTokens.push(next)
+    ;(session.rotatedTokens ??= []).push(session.refreshToken)
+    session.refreshToken = next
     session.expiresAt = expiresAt
-    this.refresh.set(next, { sessionId: session.id, expiresAt, rotated: false })
+    this.refresh.set(next, { sessionId: session.id, rotated: false })
   }
 
   /** Revokes a session and its whole refresh-token family at once. */
   revokeSession(id: string): boolean {
     const session = this.sessions.get(id)
     if (!session) return false
-    for (const token of session.refreshTokens) this.refresh.delete(token)
+    this.refresh.delete(session.refreshToken)
+    for (const token of session.rotatedTokens ?? []) this.refresh.delete(token)
     this.sessions.delete(id)
     return true
   }

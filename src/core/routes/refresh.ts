@@ -27,7 +27,7 @@ export async function refresh(ctx: RouteContext): Promise<AuthResult> {
     store.revokeSession(session.id)
     return reject('refresh_token_reused', 'The refresh token was already used; the session is revoked.', true)
   }
-  if (record.expiresAt <= ctx.now) return reject('refresh_token_expired', 'The refresh token has expired.', true)
+  if (session.expiresAt <= ctx.now) return reject('refresh_token_expired', 'The refresh token has expired.', true)
   const user = store.users.get(session.userId)
   if (!user) return reject('invalid_refresh_token', 'The user no longer exists.', true)
 
