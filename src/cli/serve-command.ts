@@ -3,6 +3,7 @@ import type { ConfigFile, ServerOptions } from '../server/index.js'
 import type { RunningServer } from '../server/create-server.js'
 import { DEFAULT_CLI_HOST, DEFAULT_PORT } from './defaults.js'
 import { CliError, type CliIo } from './io.js'
+import { createLineBatcher } from './line-batcher.js'
 
 /** The `serve` options as parsed; anything unset falls back to the config file, then the defaults. */
 export type ServeCommandOptions = { [K in keyof ConfigFile]?: ConfigFile[K] | undefined } & { config?: string | undefined }
@@ -22,8 +23,9 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
 
   const port = options.port ?? DEFAULT_PORT
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`Invalid --port "${String(port)}": use a number from 0 to 65535 (0 picks a free port).`, 2)
+  const logLines = createLineBatcher((text) => io.stdout.write(text))
   const serverOptions: ServerOptions = {
-    log: (line) => io.stdout.write(`  ${line}\n`),
+    log: (line) => logLines.line(`  ${line}\n`),
     keyOptions: keyOptions(options),
   }
   if (options.scenario !== undefined) serverOptions.scenario = options.scenario
@@ -54,6 +56,7 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   io.stdout.write(banner(running.url, app.engine, options.users !== undefined))
   await running.closed
   io.signal?.removeEventListener('abort', stop)
+  logLines.flush()
   io.stdout.write('mock-auth stopped.\n')
   return 0
 }
