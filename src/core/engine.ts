@@ -57,6 +57,11 @@ export class Engine {
     return [...this.#namespaces.keys()]
   }
 
+  /** Forgets a namespace and everything in it (a finished isolated test's); false if it did not exist. */
+  dropNamespace(name: string): boolean {
+    return this.#namespaces.delete(name)
+  }
+
   /** Every namespace back to its start; keys stay, so tokens verified elsewhere keep verifying. */
   reset(): void {
     for (const state of this.#namespaces.values()) state.reset()

@@ -53,7 +53,11 @@ export function setupMockAuth(options: SetupMockAuthOptions = {}): VitestMockAut
       const scoped = auth.scope(namespace)
       running.add(namespace)
       server.use(...scoped.handlers)
-      const done = () => running.delete(namespace)
+      // The namespace dies with its test: a long concurrent suite does not pile up state.
+      const done = () => {
+        running.delete(namespace)
+        auth.engine.dropNamespace(namespace)
+      }
       try {
         const result = fn(scoped, ...args)
         if (result instanceof Promise) result.then(done, done)

@@ -142,3 +142,9 @@ describe('setupMockAuth signs with node:crypto (mock-auth/node)', () => {
     expect(keys.sign(new TextEncoder().encode('a.b'))).toBeInstanceOf(Uint8Array)
   })
 })
+
+describe('isolated() cleans up', () => {
+  it('forgets the namespaces of finished isolated tests', () => {
+    expect(mockAuth.engine.namespaces().filter((name) => name.startsWith('isolated-'))).toEqual([])
+  })
+})
