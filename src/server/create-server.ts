@@ -1,12 +1,12 @@
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { nodeSigner } from './node-signer.js'
-import { createEngine, errorResult, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
+import { createEngine, errorResult, type AuthResult, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
 import { handleControl } from './control-api.js'
-import { corsMiddleware, type CorsOrigins } from './cors.js'
+import { corsHeaders, originMatcher, type CorsOrigins } from './cors.js'
 import { formatLogLine, type RequestLogEntry } from './request-log.js'
 import { pathnameOf, toAuthRequest } from './node-request.js'
 import { assertNotProduction } from './production-guard.js'
@@ -67,21 +67,37 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   // array into one header (verified with Express 5.3); we write headers ourselves.
   app.disable('x-powered-by')
   app.disable('etag')
-  if (log) app.use(requestLogger(log))
-  if (cors !== false) app.use(corsMiddleware(cors))
+  const allowOrigin = cors === false ? undefined : originMatcher(cors)
+  // One middleware does CORS, the answer and the log line: each extra Express layer, a
+  // `res.setHeader` before `writeHead` (Node then merges two header sets) and a 'close' listener
+  // per request all showed in the profile of the session route (bench/README.md).
+  const answer = async (req: Request, res: Response, result: AuthResult, started: number, scenario?: string) => {
+    const headers = allowOrigin ? corsHeaders(req, allowOrigin).headers : undefined
+    await sendResult(req, res, result, headers)
+    if (log) logLine(log, req, res, started, result.networkError === true, scenario)
+  }
   app.use(async (req: Request, res: Response, next: NextFunction) => {
+    const started = log ? performance.now() : 0
+    if (allowOrigin) {
+      const { headers, preflight } = corsHeaders(req, allowOrigin)
+      if (preflight) {
+        res.writeHead(204, { ...headers, 'cache-control': 'no-store' })
+        res.end()
+        if (log) logLine(log, req, res, started, false)
+        return
+      }
+    }
     const request = await toAuthRequest(req)
     const control = await handleControl(engine, request)
     const result = control ?? (await engine.fetch(request))
     if (!result) return next()
-    // Only the log reads it: the scenario the engine says answered.
-    if (!control && result.scenario !== undefined) res.locals.scenario = result.scenario
-    await sendResult(req, res, result)
+    // Control calls show no scenario in the log: scenarios never touch them.
+    await answer(req, res, result, started, control ? undefined : result.scenario)
   })
   app.use((req: Request, res: Response) => {
     const path = pathnameOf(req.originalUrl)
     const base = engine.config.basePath || '/'
-    void sendResult(req, res, errorResult('not_found', { message: `No route ${req.method} ${path}. Auth routes live under ${base}, control routes under /__mock-auth.` }))
+    void answer(req, res, errorResult('not_found', { message: `No route ${req.method} ${path}. Auth routes live under ${base}, control routes under /__mock-auth.` }), log ? performance.now() : 0)
   })
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) {
@@ -95,7 +111,7 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
       typeof status === 'number' && status >= 400 && status < 500
         ? errorResult('invalid_request', { message: 'The request could not be processed.' })
         : errorResult('server_error', { message: 'mock-auth failed to handle this request (an internal error, not a scenario). The server keeps serving.' })
-    void sendResult(req, res, result)
+    void answer(req, res, result, log ? performance.now() : 0)
   })
 
   return {
@@ -159,21 +175,15 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
   return Object.assign(new Error(message, { cause: error }), { code: error.code })
 }
 
-function requestLogger(log: (line: string, entry: RequestLogEntry) => void) {
-  return (req: IncomingMessage, res: ServerResponse & { locals?: Record<string, unknown> }, next: () => void) => {
-    const started = performance.now()
-    res.once('close', () => {
-      const dropped = !res.writableFinished
-      const entry: RequestLogEntry = {
-        method: req.method ?? 'GET',
-        path: pathnameOf((req as Request).originalUrl ?? req.url ?? '/'),
-        status: dropped ? 0 : res.statusCode,
-        ms: Math.round(performance.now() - started),
-        scenario: typeof res.locals?.scenario === 'string' ? res.locals.scenario : undefined,
-        dropped,
-      }
-      log(formatLogLine(entry), entry)
-    })
-    next()
+/** One log line for an answered (or deliberately dropped) request. */
+function logLine(log: (line: string, entry: RequestLogEntry) => void, req: Request, res: ServerResponse, started: number, dropped: boolean, scenario?: string): void {
+  const entry: RequestLogEntry = {
+    method: req.method ?? 'GET',
+    path: pathnameOf(req.originalUrl ?? req.url ?? '/'),
+    status: dropped ? 0 : res.statusCode,
+    ms: Math.round(performance.now() - started),
+    scenario,
+    dropped,
   }
+  log(formatLogLine(entry), entry)
 }

@@ -7,17 +7,20 @@ import type { AuthResult } from '../core/index.js'
  * (an array value, RFC 6265 §3: never folded), `delayMs` is waited first (the `slow` scenario), and
  * `networkError` destroys the socket without answering, as a dropped connection would.
  *
- * Headers set earlier with `res.setHeader` (CORS) are kept: `writeHead` merges them. Express's
+ * `extraHeaders` (CORS) go into the same `writeHead` call; headers set earlier with `res.setHeader`
+ * would still be kept (`writeHead` merges them), only slower. Express's
  * `X-Powered-By` must be disabled on the app, or Node may collapse duplicate `Set-Cookie` headers.
  */
-export async function sendResult(req: IncomingMessage, res: ServerResponse, result: AuthResult): Promise<void> {
+export async function sendResult(req: IncomingMessage, res: ServerResponse, result: AuthResult, extraHeaders?: Record<string, string>): Promise<void> {
   if (result.delayMs !== undefined && result.delayMs > 0) await sleep(result.delayMs, undefined, { ref: false })
   if (result.networkError) {
     req.socket.destroy()
     return
   }
   if (res.destroyed || res.headersSent) return
-  const headers: OutgoingHttpHeaders = { ...result.headers }
+  // One headers object for `writeHead` (CORS included): headers set earlier with `res.setHeader`
+  // would make Node merge two sets on every response.
+  const headers: OutgoingHttpHeaders = extraHeaders ? { ...extraHeaders, ...result.headers } : { ...result.headers }
   if (result.cookies.length > 0) headers['set-cookie'] = [...result.cookies]
   const body = result.body === null ? undefined : Buffer.from(result.body, 'utf8')
   // RFC 9110 §8.6: no Content-Length on 204/304.
