@@ -73,8 +73,8 @@ for (const level of LEVELS) {
 
 // Past the refresh token lifetime plus the retention of expired entries, then one request to
 // trigger the sweep (at most once a clock minute).
-const before = { sessions: state.store.sessions.size, refreshTokens: state.store.refresh.size, ...await memory() }
+const before = { sessions: state.store.sessions.size, refreshTokens: state.store.refreshTokenCount(), ...await memory() }
 state.clock.advance(`${Math.ceil((engine.config.refreshTtlMs + EXPIRED_RETENTION_MS) / 1000) + 120}s`)
 await engine.fetch(sessionRequest('x'))
-const after = { sessions: state.store.sessions.size, refreshTokens: state.store.refresh.size, ...await memory() }
+const after = { sessions: state.store.sessions.size, refreshTokens: state.store.refreshTokenCount(), ...await memory() }
 process.stdout.write(`${JSON.stringify({ levels, collected: { before, after } })}\n`)

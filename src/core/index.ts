@@ -10,7 +10,7 @@ export { jsonResult, errorResult, emptyResult, toFetchResponse, bearerChallenge,
 export { MAX_BODY_BYTES, type AuthRequest } from './request.js'
 export { AUTH_PATHS, WELL_KNOWN_JWKS_PATH, allowedMethods, isAuthPath, type AuthPath } from './route-table.js'
 export { NamespaceState, type StateSummary } from './state.js'
-export { Store, EXPIRED_RETENTION_MS, type StoreSnapshot, type Session } from './store.js'
+export { Store, EXPIRED_RETENTION_MS, type StoreSnapshot, type Session, type RefreshLookup } from './store.js'
 export { DEFAULT_USERS, normalizeUsers, publicUser, type UserInput, type StoredUser, type PublicUser } from './users.js'
 export { SESSION_COOKIE, REFRESH_COOKIE } from './cookies.js'
 export { ACCESS_TOKEN_TYPE, verifyAccessToken, type AccessClaims } from './tokens.js'

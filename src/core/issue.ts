@@ -42,9 +42,12 @@ export function newSessionId(ctx: RouteContext): string {
   return base64url(ctx.random.bytes(16))
 }
 
-/** An opaque refresh token: 256 random bits, base64url (RFC 4648 §5). */
-export function newRefreshToken(ctx: RouteContext): string {
-  return base64url(ctx.random.bytes(32))
+/**
+ * A refresh token: `<session id>.<256 random bits>`, base64url (RFC 4648 §5). Opaque to clients;
+ * the session id only selects the family (`Store.findRefresh`), the whole token must match.
+ */
+export function newRefreshToken(ctx: RouteContext, sessionId: string): string {
+  return `${sessionId}.${base64url(ctx.random.bytes(32))}`
 }
 
 export function cookieSettings(ctx: RouteContext): CookieSettings {
@@ -60,8 +63,9 @@ export function cookieSettings(ctx: RouteContext): CookieSettings {
 /** Starts a new session (a new refresh-token family) for `user` and answers with its tokens. */
 export async function startSession(ctx: RouteContext, user: StoredUser, status: number, message: string, override?: TokenLifetimes): Promise<AuthResult> {
   const { accessMs, refreshMs } = lifetimes(ctx, 'sign-in', override)
-  const refreshToken = newRefreshToken(ctx)
-  const session: Session = { id: newSessionId(ctx), userId: user.id, createdAt: ctx.now, expiresAt: ctx.now + refreshMs, refreshToken }
+  const id = newSessionId(ctx)
+  const refreshToken = newRefreshToken(ctx, id)
+  const session: Session = { id, userId: user.id, createdAt: ctx.now, expiresAt: ctx.now + refreshMs, refreshToken }
   ctx.state.store.createSession(session)
   return tokenAnswer(ctx, user, session, refreshToken, accessMs, status, message)
 }

@@ -12,31 +12,38 @@ describe('Store', () => {
     expect(store.findByLogin('bob')).toBeUndefined()
   })
 
-  it('revoking a session drops its whole refresh family', () => {
+  it('finds a family by its split refresh token, tells current from exchanged, and revokes it whole', () => {
     const store = new Store(users)
-    const session = { id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 'r1' }
+    const session = { id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 's1.a' }
     store.createSession(session)
-    store.rotate(session, store.refresh.get('r1')!, 'r2', 2_000)
-    expect(store.refresh.get('r1')?.rotated).toBe(true)
+    expect(store.findRefresh('s1.a')).toEqual({ session, rotated: false })
+    store.rotate(session, 's1.b', 2_000)
+    expect(store.findRefresh('s1.a')).toEqual({ session, rotated: true })
+    expect(store.findRefresh('s1.b')).toEqual({ session, rotated: false })
+    expect(session.expiresAt).toBe(2_000)
+    // The selector alone, another family's selector, or no selector at all: unknown.
+    for (const forged of ['s1', 's1.', 's1.c', 's2.b', '.b', 'b']) expect(store.findRefresh(forged)).toBeUndefined()
+    expect(store.refreshTokenCount()).toBe(2)
     expect(store.revokeSession('s1')).toBe(true)
-    expect(store.refresh.size).toBe(0)
-    expect(store.sessions.size).toBe(0)
+    expect(store.findRefresh('s1.a')).toBeUndefined()
+    expect(store.findRefresh('s1.b')).toBeUndefined()
+    expect(store.refreshTokenCount()).toBe(0)
   })
 
   it('collects sessions only once they are expired past the retention', () => {
     const store = new Store(users)
-    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 'r1' })
+    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 's1.a' })
     expect(store.sweep(1_000 + EXPIRED_RETENTION_MS - 1, true)).toBe(0)
     expect(store.sweep(1_000 + EXPIRED_RETENTION_MS, true)).toBe(1)
-    expect(store.refresh.size).toBe(0)
+    expect(store.findRefresh('s1.a')).toBeUndefined()
   })
 
   it('round-trips through a snapshot', () => {
     const store = new Store(users)
-    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 'r1' })
+    store.createSession({ id: 's1', userId: 'u1', createdAt: 0, expiresAt: 1_000, refreshToken: 's1.a' })
     const copy = Store.fromSnapshot(JSON.parse(JSON.stringify(store.snapshot())))
     expect(copy.sessions.get('s1')?.userId).toBe('u1')
-    expect(copy.refresh.get('r1')?.sessionId).toBe('s1')
+    expect(copy.findRefresh('s1.a')?.session.id).toBe('s1')
     expect(copy.findByLogin('ann')?.id).toBe('u1')
   })
 })

@@ -7,7 +7,7 @@ export interface Session {
   createdAt: number
   /** When the newest refresh token of the family expires (and with it the session). */
   expiresAt: number
-  /** The family's current refresh token. */
+  /** The family's current refresh token: `<session id>.<secret>` (see `findRefresh`). */
   refreshToken: string
   /**
    * The family's exchanged tokens, kept so reuse is detected and they die with the session;
@@ -16,17 +16,15 @@ export interface Session {
   rotatedTokens?: string[]
 }
 
-/** What a refresh token maps to; its expiry is its session's (only the current token can be exchanged). */
-export interface RefreshRecord {
-  sessionId: string
-  /** Set once the token has been exchanged; presenting it again is reuse. */
+/** A presented refresh token's family, and whether the token was already exchanged (reuse). */
+export interface RefreshLookup {
+  session: Session
   rotated: boolean
 }
 
 export interface StoreSnapshot {
   users: StoredUser[]
   sessions: Session[]
-  refresh: Array<[string, RefreshRecord]>
 }
 
 /**
@@ -41,7 +39,6 @@ export class Store {
   readonly users = new Map<string, StoredUser>()
   readonly #logins = new Map<string, string>()
   readonly sessions = new Map<string, Session>()
-  readonly refresh = new Map<string, RefreshRecord>()
   #lastSweep = Number.NEGATIVE_INFINITY
 
   constructor(users: readonly StoredUser[] = []) {
@@ -67,26 +64,39 @@ export class Store {
 
   createSession(session: Session): void {
     this.sessions.set(session.id, session)
-    this.refresh.set(session.refreshToken, { sessionId: session.id, rotated: false })
   }
 
-  /** Marks `old` as used and adds `next` to the same family. */
-  rotate(session: Session, old: RefreshRecord, next: string, expiresAt: number): void {
-    old.rotated = true
+  /**
+   * The family a refresh token belongs to. A token is `<session id>.<secret>` (a "split token":
+   * the first part selects, the whole token must match), so no second map from token to session
+   * is kept: at 100k sessions that map and its records were about a third of the heap.
+   */
+  findRefresh(token: string): RefreshLookup | undefined {
+    const dot = token.indexOf('.')
+    const session = dot > 0 ? this.sessions.get(token.slice(0, dot)) : undefined
+    if (!session) return undefined
+    if (session.refreshToken === token) return { session, rotated: false }
+    if (session.rotatedTokens?.includes(token)) return { session, rotated: true }
+    return undefined
+  }
+
+  /** Retires the family's current token (presenting it again is reuse) and makes `next` current. */
+  rotate(session: Session, next: string, expiresAt: number): void {
     ;(session.rotatedTokens ??= []).push(session.refreshToken)
     session.refreshToken = next
     session.expiresAt = expiresAt
-    this.refresh.set(next, { sessionId: session.id, rotated: false })
   }
 
   /** Revokes a session and its whole refresh-token family at once. */
   revokeSession(id: string): boolean {
-    const session = this.sessions.get(id)
-    if (!session) return false
-    this.refresh.delete(session.refreshToken)
-    for (const token of session.rotatedTokens ?? []) this.refresh.delete(token)
-    this.sessions.delete(id)
-    return true
+    return this.sessions.delete(id)
+  }
+
+  /** Refresh tokens held, current and exchanged (for state reports and the scale benchmark). */
+  refreshTokenCount(): number {
+    let count = 0
+    for (const session of this.sessions.values()) count += 1 + (session.rotatedTokens?.length ?? 0)
+    return count
   }
 
   /** Collects sessions (and their tokens) expired for longer than the retention; at most once a clock minute unless forced. */
@@ -104,13 +114,12 @@ export class Store {
   }
 
   snapshot(): StoreSnapshot {
-    return { users: [...this.users.values()], sessions: [...this.sessions.values()], refresh: [...this.refresh] }
+    return { users: [...this.users.values()], sessions: [...this.sessions.values()] }
   }
 
   static fromSnapshot(snapshot: StoreSnapshot): Store {
     const store = new Store(snapshot.users)
     for (const session of snapshot.sessions) store.sessions.set(session.id, session)
-    for (const [token, record] of snapshot.refresh) store.refresh.set(token, record)
     return store
   }
 }

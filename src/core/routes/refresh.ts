@@ -20,10 +20,10 @@ export async function refresh(ctx: RouteContext): Promise<AuthResult> {
 
   // From lookup to rotation nothing awaits, so two racing requests cannot both rotate one token.
   const store = ctx.state.store
-  const record = store.refresh.get(token)
-  const session = record ? store.sessions.get(record.sessionId) : undefined
-  if (!record || !session) return reject('invalid_refresh_token', 'The refresh token is unknown or revoked.', true)
-  if (record.rotated) {
+  const found = store.findRefresh(token)
+  if (!found) return reject('invalid_refresh_token', 'The refresh token is unknown or revoked.', true)
+  const { session } = found
+  if (found.rotated) {
     store.revokeSession(session.id)
     return reject('refresh_token_reused', 'The refresh token was already used; the session is revoked.', true)
   }
@@ -32,8 +32,8 @@ export async function refresh(ctx: RouteContext): Promise<AuthResult> {
   if (!user) return reject('invalid_refresh_token', 'The user no longer exists.', true)
 
   const { accessMs, refreshMs } = lifetimes(ctx, 'refresh')
-  const next = newRefreshToken(ctx)
-  store.rotate(session, record, next, ctx.now + refreshMs)
+  const next = newRefreshToken(ctx, session.id)
+  store.rotate(session, next, ctx.now + refreshMs)
   return tokenAnswer(ctx, user, session, next, accessMs, 200, 'Refreshed')
 }
 

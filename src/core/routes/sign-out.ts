@@ -25,8 +25,8 @@ export async function signOut(ctx: RouteContext): Promise<AuthResult> {
   }
   const fromBody = stringField(parsed.fields, 'refreshToken')
   const refreshToken = typeof fromBody === 'string' ? fromBody : ctx.cookies[REFRESH_COOKIE]
-  const record = refreshToken ? store.refresh.get(refreshToken) : undefined
-  if (record) revoked = store.revokeSession(record.sessionId) || revoked
+  const found = refreshToken ? store.findRefresh(refreshToken) : undefined
+  if (found) revoked = store.revokeSession(found.session.id) || revoked
 
   const result = jsonResult(200, { message: 'Signed out', revoked })
   result.cookies = clearedCookies(cookieSettings(ctx))
