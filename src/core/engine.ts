@@ -4,7 +4,7 @@ import { readCookies } from './cookies.js'
 import { parseDuration } from './duration.js'
 import { createKeySet, withSigner, type KeySet } from './keys.js'
 import { RandomPool } from './random-pool.js'
-import type { AuthRequest } from './request.js'
+import { pathnameOf, type AuthRequest } from './request.js'
 import { emptyResult, errorResult, type AuthResult } from './result.js'
 import { allowedMethods, AUTH_PATHS, isAuthPath, ROUTE_FNS, WELL_KNOWN_JWKS_PATH, type AuthPath } from './route-table.js'
 import { scenarioResponse, type RouteName, type Scenario } from './scenario.js'
@@ -135,14 +135,18 @@ export class Engine {
   /** The namespace and scenario this request runs in: header first, then cookie, then defaults. */
   #select(request: AuthRequest): { state: NamespaceState; scenario: Scenario; cookies: Record<string, string | undefined> } | { error: AuthResult } {
     const cookies = readCookies(request)
-    const nsName = request.headers.get(NAMESPACE_HEADER) ?? cookies[NAMESPACE_COOKIE] ?? DEFAULT_NAMESPACE
-    const state = this.namespace(nsName)
+    const state = this.namespace(namespaceOf(request, cookies))
     const override = request.headers.get(SCENARIO_HEADER) ?? cookies[SCENARIO_COOKIE]
     if (override === undefined || override === '') return { state, scenario: state.scenario, cookies }
     const scenario = this.config.scenarios.get(override)
     if (!scenario) return { error: unknownScenarioResult(override, this.config.scenarios) }
     return { state, scenario, cookies }
   }
+}
+
+/** The namespace a request names: the `x-mock-auth-namespace` header, then the cookie, then the default. */
+export function namespaceOf(request: AuthRequest, cookies: Record<string, string | undefined> = readCookies(request)): string {
+  return request.headers.get(NAMESPACE_HEADER) ?? cookies[NAMESPACE_COOKIE] ?? DEFAULT_NAMESPACE
 }
 
 export function unknownScenarioResult(name: string, scenarios: ReadonlyMap<string, Scenario>): AuthResult {
@@ -155,18 +159,4 @@ export function unknownScenarioResult(name: string, scenarios: ReadonlyMap<strin
 
 export function createEngine(options: EngineOptions): Engine {
   return new Engine(options)
-}
-
-function pathnameOf(url: string): string {
-  // Parsing only the path keeps this cheap and safe for odd inputs such as `//x` or `http://[bad`.
-  const start = url.indexOf('://')
-  const afterHost = start === -1 ? 0 : url.indexOf('/', start + 3)
-  if (afterHost === -1) return '/'
-  const end = url.slice(afterHost).search(/[?#]/)
-  const raw = end === -1 ? url.slice(afterHost) : url.slice(afterHost, afterHost + end)
-  try {
-    return decodeURIComponent(raw) || '/'
-  } catch {
-    return raw || '/'
-  }
 }

@@ -69,6 +69,24 @@ function concat(chunks: Uint8Array[], size: number): Uint8Array {
   return out
 }
 
+/**
+ * The decoded pathname of an absolute URL (or of a raw path when it cannot be decoded). Parsing
+ * only the path keeps this cheap and safe for odd inputs such as `//x` or `http://[bad`.
+ */
+export function pathnameOf(url: string): string {
+  const start = url.indexOf('://')
+  const afterHost = start === -1 ? 0 : url.indexOf('/', start + 3)
+  if (afterHost === -1) return '/'
+  const rest = url.slice(afterHost)
+  const end = rest.search(/[?#]/)
+  const raw = end === -1 ? rest : rest.slice(0, end)
+  try {
+    return decodeURIComponent(raw) || '/'
+  } catch {
+    return raw || '/'
+  }
+}
+
 /** The media type of a `Content-Type` value, lower-cased, without parameters (RFC 9110 §8.3.1). */
 export function mediaType(request: AuthRequest): string {
   const value = request.headers.get('content-type') ?? ''

@@ -1,12 +1,10 @@
-import { readCookies } from '../core/cookies.js'
 import {
   errorResult,
   isMockAuthError,
   jsonResult,
   mintTokens,
-  NAMESPACE_COOKIE,
-  NAMESPACE_HEADER,
-  DEFAULT_NAMESPACE,
+  namespaceOf,
+  pathnameOf,
   unknownScenarioResult,
   type AuthRequest,
   type AuthResult,
@@ -15,7 +13,6 @@ import {
   type NamespaceState,
 } from '../core/index.js'
 import { parseBody, type BodyFields } from '../core/parse-body.js'
-import { pathnameOf } from './node-request.js'
 
 /** Where the control API lives: outside any base path, and never touched by scenarios. */
 export const CONTROL_PREFIX = '/__mock-auth'
@@ -76,13 +73,6 @@ export async function handleControl(engine: Engine, request: AuthRequest): Promi
     if (isMockAuthError(error)) return errorResult('invalid_request', { message: error.message })
     throw error
   }
-}
-
-/** The namespace a request names: header first, then cookie, then the default one. */
-export function namespaceOf(request: AuthRequest): string {
-  // The same precedence as the engine's own selection, so control calls and auth calls always agree.
-  const cookie = request.headers.get('cookie') === null ? undefined : readCookies(request)[NAMESPACE_COOKIE]
-  return request.headers.get(NAMESPACE_HEADER) ?? cookie ?? DEFAULT_NAMESPACE
 }
 
 function scenarioBody(state: NamespaceState): AuthResult {

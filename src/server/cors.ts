@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { IncomingMessage } from 'node:http'
 import { NAMESPACE_HEADER, SCENARIO_HEADER } from '../core/index.js'
 
 /**
@@ -47,19 +47,4 @@ export function corsHeaders(req: IncomingMessage, allow: (origin: string) => boo
     headers['access-control-expose-headers'] = CORS_EXPOSED
   }
   return { headers, preflight }
-}
-
-/** Express-style middleware: sets the headers, answers an allowed preflight with 204. */
-export function corsMiddleware(origins: CorsOrigins | undefined): (req: IncomingMessage, res: ServerResponse, next: () => void) => void {
-  const allow = originMatcher(origins)
-  return (req, res, next) => {
-    const { headers, preflight } = corsHeaders(req, allow)
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
-    if (preflight) {
-      res.writeHead(204, { 'cache-control': 'no-store' })
-      res.end()
-      return
-    }
-    next()
-  }
 }

@@ -66,18 +66,3 @@ export function absoluteUrl(req: IncomingMessage): string {
   const host = req.headers.host && /^[\w.\-:[\]]+$/.test(req.headers.host) ? req.headers.host : '127.0.0.1'
   return `${encrypted ? 'https' : 'http'}://${host}${path.startsWith('/') ? path : `/${path}`}`
 }
-
-/** The decoded pathname of an absolute URL, or of the raw path when it cannot be decoded. */
-export function pathnameOf(url: string): string {
-  const start = url.indexOf('://')
-  const afterHost = start === -1 ? 0 : url.indexOf('/', start + 3)
-  if (afterHost === -1) return '/'
-  const rest = url.slice(afterHost)
-  const end = rest.search(/[?#]/)
-  const raw = end === -1 ? rest : rest.slice(0, end)
-  try {
-    return decodeURIComponent(raw) || '/'
-  } catch {
-    return raw || '/'
-  }
-}
