@@ -1,5 +1,7 @@
 // Baseline: an Express 5 hello world answering JSON, the framework mock-auth serve runs on.
-import express from 'express'
+// `express5` is an npm alias (package.json): json-server-auth needs Express 4 hoisted as `express`,
+// and without the alias this file silently ran Express 4.
+import express from 'express5'
 
 const app = express()
 app.all('/', (req, res) => {

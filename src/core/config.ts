@@ -1,4 +1,5 @@
 import { type ClockOptions } from './clock.js'
+import { sessionCookies, type SessionCookies } from './cookies.js'
 import { parseDuration, type Duration } from './duration.js'
 import { MockAuthError } from './errors.js'
 import type { ExportedKeySet, KeyOptions, KeySet, SignFn } from './keys.js'
@@ -49,6 +50,8 @@ export interface EngineConfig {
   clockToleranceSeconds: number
   clock: ClockOptions
   secureCookies: boolean
+  /** The Set-Cookie lines for these settings (attributes made once, see `sessionCookies`). */
+  cookies: SessionCookies
 }
 
 export function resolveConfig(options: EngineOptions): EngineConfig {
@@ -62,18 +65,34 @@ export function resolveConfig(options: EngineOptions): EngineConfig {
   if (refreshTtlMs <= 0 || accessTtlMs <= 0) {
     throw new MockAuthError('ERR_INVALID_OPTIONS', 'Token lifetimes must be positive; use the "expired" scenario for expired tokens.')
   }
+  const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH)
+  const secureCookies = options.secureCookies ?? false
   return {
     scenarios,
     initialScenario,
     users: normalizeUsers(options.users ?? DEFAULT_USERS),
-    basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),
+    basePath,
     issuer: options.issuer ?? DEFAULT_ISSUER,
     audience: options.audience ?? DEFAULT_AUDIENCE,
     accessTtlMs,
     refreshTtlMs,
     clockToleranceSeconds: parseDuration(options.clockTolerance ?? 0, 'clockTolerance') / 1000,
     clock: options.clock ?? {},
-    secureCookies: options.secureCookies ?? false,
+    secureCookies,
+    cookies: cookiesFor(basePath, refreshTtlMs, secureCookies),
+  }
+}
+
+/**
+ * The refresh cookie's Path is the base path, so it only travels to the auth routes. Both cookies
+ * live as long as a normal refresh token, whatever a scenario does to the tokens, so an expired
+ * token still reaches the server and earns a 401 instead of vanishing.
+ */
+function cookiesFor(basePath: string, refreshTtlMs: number, secure: boolean): SessionCookies {
+  try {
+    return sessionCookies({ refreshPath: basePath === '' ? '/' : basePath, maxAgeSeconds: Math.round(refreshTtlMs / 1000), secure })
+  } catch {
+    throw new MockAuthError('ERR_INVALID_OPTIONS', `The base path "${basePath}" cannot be a cookie path (RFC 6265 §4.1.1): use letters, digits and "/", e.g. /api/auth.`)
   }
 }
 

@@ -1,6 +1,5 @@
 import { base64url } from './base64url.js'
 import type { RouteContext } from './context.js'
-import { sessionCookies, type CookieSettings } from './cookies.js'
 import { parseDuration } from './duration.js'
 import { jsonResult, type AuthResult } from './result.js'
 import type { TokenLifetimes } from './scenario.js'
@@ -50,16 +49,6 @@ export function newRefreshToken(ctx: RouteContext, sessionId: string): string {
   return `${sessionId}.${base64url(ctx.random.bytes(32))}`
 }
 
-export function cookieSettings(ctx: RouteContext): CookieSettings {
-  return {
-    refreshPath: ctx.config.basePath === '' ? '/' : ctx.config.basePath,
-    // The cookie lives as long as a normal refresh token, whatever the scenario did to the tokens,
-    // so an expired token still reaches the server and earns a 401 instead of vanishing.
-    maxAgeSeconds: Math.round(ctx.config.refreshTtlMs / 1000),
-    secure: ctx.config.secureCookies,
-  }
-}
-
 /** Starts a new session (a new refresh-token family) for `user` and answers with its tokens. */
 export async function startSession(ctx: RouteContext, user: StoredUser, status: number, message: string, override?: TokenLifetimes): Promise<AuthResult> {
   const { accessMs, refreshMs } = lifetimes(ctx, 'sign-in', override)
@@ -89,6 +78,6 @@ export async function tokenAnswer(ctx: RouteContext, user: StoredUser, session: 
     refreshTokenExpiresAt: new Date(session.expiresAt).toISOString(),
   }
   const result = jsonResult(status, body)
-  result.cookies = sessionCookies(access.token, refreshToken, cookieSettings(ctx))
+  result.cookies = ctx.config.cookies.issue(access.token, refreshToken)
   return result
 }

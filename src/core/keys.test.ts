@@ -38,4 +38,13 @@ describe('keys and tokens', () => {
     expect(await verifyAccessToken(keys, settings, token, input.nowMs + 59_000)).toMatchObject({ ok: true })
     expect(await verifyAccessToken(keys, settings, token, input.nowMs + 60_000)).toMatchObject({ ok: false, code: 'token_expired' })
   })
+  it('user claims are copied as claims: a "__proto__" key stays a claim and registered claims win', async () => {
+    const keys = await createKeySet()
+    const claims = JSON.parse('{"__proto__": {"polluted": true}, "tenant": "acme", "sub": "evil"}') as Record<string, unknown>
+    const { token } = await signAccessToken(keys, settings, { ...input, claims })
+    const payload = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0)))) as Record<string, unknown>
+    expect(Object.keys(payload)).toEqual(['__proto__', 'tenant', 'sub', 'sid', 'iss', 'aud', 'jti', 'iat', 'exp'])
+    expect(payload).toMatchObject({ tenant: 'acme', sub: 'u1' })
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
 })

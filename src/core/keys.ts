@@ -4,7 +4,9 @@ import { exportJWK } from 'jose/key/export'
 import { generateKeyPair } from 'jose/key/generate/keypair'
 import { importJWK } from 'jose/key/import'
 import type { JWK } from 'jose'
+import { base64urlJson } from './base64url.js'
 import { MockAuthError } from './errors.js'
+import { ACCESS_TOKEN_TYPE } from './token-type.js'
 
 /**
  * Signs a JWS signing input (RFC 7515 §5.1 step 5) and returns the raw signature: for ES256 the
@@ -22,6 +24,12 @@ export interface KeySet {
   readonly signingKey: CryptoKey | Uint8Array
   readonly verificationKey: CryptoKey | Uint8Array
   readonly sign: SignFn
+  /**
+   * The encoded JWS Protected Header every access token of this key set carries (RFC 7515 §4:
+   * `alg`, `kid`, and `typ` per RFC 9068 §2.1). It never changes, so it is encoded once here
+   * rather than on every sign-in.
+   */
+  readonly header: string
   /** RFC 7517 §5 JWK Set of the public keys; empty for HS256, whose secret must never be published. */
   readonly jwks: { keys: JWK[] }
   /** What `importKeySet` needs to rebuild the same keys (e.g. after a browser reload); private. */
@@ -74,7 +82,7 @@ export async function importKeySet(exported: ExportedKeySet): Promise<KeySet> {
 function ecKeySet(privateKey: CryptoKey, publicKey: CryptoKey, exported: ExportedKeySet & { alg: 'ES256' }): KeySet {
   const jwk: JWK = { ...exported.publicJwk, kid: exported.kid, alg: 'ES256', use: 'sig' }
   const sign: SignFn = async (data) => new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, privateKey, data))
-  return { alg: 'ES256', kid: exported.kid, signingKey: privateKey, verificationKey: publicKey, sign, jwks: { keys: [jwk] }, exported }
+  return { alg: 'ES256', kid: exported.kid, signingKey: privateKey, verificationKey: publicKey, sign, header: jwsHeader('ES256', exported.kid), jwks: { keys: [jwk] }, exported }
 }
 
 function hmacKeySet(secret: string, kid: string): KeySet {
@@ -87,7 +95,11 @@ function hmacKeySet(secret: string, kid: string): KeySet {
     hmac ??= crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
     return new Uint8Array(await crypto.subtle.sign('HMAC', await hmac, data))
   }
-  return { alg: 'HS256', kid, signingKey: key, verificationKey: key, sign, jwks: { keys: [] }, exported: { alg: 'HS256', kid, secret } }
+  return { alg: 'HS256', kid, signingKey: key, verificationKey: key, sign, header: jwsHeader('HS256', kid), jwks: { keys: [] }, exported: { alg: 'HS256', kid, secret } }
+}
+
+function jwsHeader(alg: SigningAlgorithm, kid: string): string {
+  return base64urlJson({ alg, kid, typ: ACCESS_TOKEN_TYPE })
 }
 
 /** A kid that names the secret without revealing it: a hash prefix, not the secret. */

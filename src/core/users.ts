@@ -86,7 +86,11 @@ export function publicUser(user: StoredUser): PublicUser {
 /** The claims a user's access token carries besides the registered ones. */
 export function userClaims(user: StoredUser): Record<string, unknown> {
   const claims: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(user.claims ?? {})) if (!RESERVED_CLAIMS.has(key)) claims[key] = value
+  for (const key of Object.keys(user.claims ?? {})) {
+    if (RESERVED_CLAIMS.has(key)) continue
+    // Defined, not assigned: a `__proto__` claim (JSON.parse keeps it as a key) stays a claim.
+    Object.defineProperty(claims, key, { value: user.claims![key], enumerable: true, writable: true, configurable: true })
+  }
   claims.username = user.username
   if (user.email !== undefined) claims.email = user.email
   if (user.name !== undefined) claims.name = user.name

@@ -1,7 +1,6 @@
 import { presentedToken } from '../authenticate.js'
 import type { RouteContext } from '../context.js'
-import { clearedCookies, REFRESH_COOKIE } from '../cookies.js'
-import { cookieSettings } from '../issue.js'
+import { REFRESH_COOKIE } from '../cookies.js'
 import { parseBody, stringField } from '../parse-body.js'
 import { jsonResult, type AuthResult } from '../result.js'
 import { verifiedClaims } from '../tokens.js'
@@ -29,6 +28,6 @@ export async function signOut(ctx: RouteContext): Promise<AuthResult> {
   if (found) revoked = store.revokeSession(found.session.id) || revoked
 
   const result = jsonResult(200, { message: 'Signed out', revoked })
-  result.cookies = clearedCookies(cookieSettings(ctx))
+  result.cookies = ctx.config.cookies.cleared()
   return result
 }
