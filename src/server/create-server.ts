@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server, type ServerResponse } fr
 import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
-import { nodeSigner } from './node-signer.js'
+import { threadPoolSigner } from './node-signer.js'
 import { createEngine, errorResult, pathnameOf, type AuthResult, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
 import { handleControl } from './control-api.js'
@@ -60,7 +60,7 @@ export interface MockAuthServer {
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
   const { scenarios = [], engine: given, cors, log, allowProduction: _allow, ...engineOptions } = options
-  const engine = given ?? createEngine({ signer: nodeSigner, ...engineOptions, scenarios: [...builtinScenarios, ...scenarios] })
+  const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, scenarios: [...builtinScenarios, ...scenarios] })
 
   const app = express()
   // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie
@@ -71,28 +71,25 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   // One middleware does CORS, the answer and the log line: each extra Express layer, a
   // `res.setHeader` before `writeHead` (Node then merges two header sets) and a 'close' listener
   // per request all showed in the profile of the session route (bench/README.md).
-  const answer = async (req: Request, res: Response, result: AuthResult, started: number, scenario?: string) => {
-    const headers = allowOrigin ? corsHeaders(req, allowOrigin).headers : undefined
-    await sendResult(req, res, result, headers)
+  const answer = async (req: Request, res: Response, result: AuthResult, started: number, scenario?: string, cors = allowOrigin ? corsHeaders(req, allowOrigin).headers : undefined) => {
+    await sendResult(req, res, result, cors)
     if (log) logLine(log, req, res, started, result.networkError === true, scenario)
   }
   app.use(async (req: Request, res: Response, next: NextFunction) => {
     const started = log ? performance.now() : 0
-    if (allowOrigin) {
-      const { headers, preflight } = corsHeaders(req, allowOrigin)
-      if (preflight) {
-        res.writeHead(204, { ...headers, 'cache-control': 'no-store' })
-        res.end()
-        if (log) logLine(log, req, res, started, false)
-        return
-      }
+    const cors = allowOrigin ? corsHeaders(req, allowOrigin) : undefined
+    if (cors?.preflight) {
+      res.writeHead(204, Object.assign(cors.headers, { 'cache-control': 'no-store' }))
+      res.end()
+      if (log) logLine(log, req, res, started, false)
+      return
     }
     const request = await toAuthRequest(req)
     const control = await handleControl(engine, request)
     const result = control ?? (await engine.fetch(request))
     if (!result) return next()
     // Control calls show no scenario in the log: scenarios never touch them.
-    await answer(req, res, result, started, control ? undefined : result.scenario)
+    await answer(req, res, result, started, control ? undefined : result.scenario, cors?.headers)
   })
   app.use((req: Request, res: Response) => {
     const path = pathnameOf(req.originalUrl)
