@@ -14,20 +14,24 @@ import { HttpHandler, type HttpResponseResolver } from 'msw'
  *   15-30 us per handler, paid by every request of the app's own handlers listed after ours. A URL
  *   that does not contain the pattern's literal path (compared case-insensitively, as
  *   path-to-regexp does; percent-escapes are not decoded before matching either) cannot match, so
- *   it is turned away before that work.
+ *   it is turned away before that work, and so is a URL whose path does not end the way an exact
+ *   pattern does.
  *
  * The path stays a string, so `handler.info.path` still reads as written.
  */
 export class SafeHttpHandler extends HttpHandler {
   readonly #literal: string
+  /** For a path with no wildcard or parameter after its origin: the literal without trailing slashes. */
+  readonly #exactEnd: string | undefined
 
   constructor(path: string, resolver: HttpResponseResolver) {
     super(/.+/, path, resolver)
     this.#literal = literalPath(path)
+    this.#exactEnd = isExact(path) ? this.#literal.replace(/\/+$/, '') : undefined
   }
 
   override async parse(args: Parameters<HttpHandler['parse']>[0]): ReturnType<HttpHandler['parse']> {
-    if (!args.request.url.toLowerCase().includes(this.#literal)) return { match: { matches: false, params: {} }, cookies: {} }
+    if (!this.#canMatch(args.request.url.toLowerCase())) return { match: { matches: false, params: {} }, cookies: {} }
     try {
       return await super.parse(args)
     } catch (error) {
@@ -36,6 +40,26 @@ export class SafeHttpHandler extends HttpHandler {
       return super.parse({ ...args, request: escaped })
     }
   }
+
+  /**
+   * False only for a URL the pattern cannot match. An exact pattern is anchored at its end, so the
+   * URL's path (query and fragment cut, trailing slashes dropped, which path-to-regexp tolerates)
+   * must end with it: `/api/auth/login` is turned away by the `/api/auth` route's handler without
+   * a full parse. Only the end is compared, since a leading `*` may stand for more than an origin.
+   */
+  #canMatch(url: string): boolean {
+    if (!url.includes(this.#literal)) return false
+    if (this.#exactEnd === undefined) return true
+    const cut = url.search(/[?#]/)
+    return (cut === -1 ? url : url.slice(0, cut)).replace(/\/+$/, '').endsWith(this.#exactEnd)
+  }
+}
+
+/** `http://host:port` or a leading `*...` segment: what msw matches against the URL's origin. */
+const ORIGIN = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*|\*[^/]*)/i
+
+function isExact(path: string): boolean {
+  return !/[*:]/.test(path.replace(ORIGIN, ''))
 }
 
 /**
@@ -43,7 +67,7 @@ export class SafeHttpHandler extends HttpHandler {
  * (`http://host:port`, `*`), up to the first wildcard or parameter. `'*\/api/auth/*'` → `/api/auth/`.
  */
 export function literalPath(path: string): string {
-  const afterOrigin = path.replace(/^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*|\*[^/]*)/i, '')
+  const afterOrigin = path.replace(ORIGIN, '')
   const dynamic = afterOrigin.search(/[*:]/)
   return (dynamic === -1 ? afterOrigin : afterOrigin.slice(0, dynamic)).toLowerCase()
 }

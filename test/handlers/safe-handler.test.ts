@@ -27,6 +27,11 @@ const urls = [
   'http://app.test/.well-known/jwks.json',
   'http://app.test/static/login',
   'http://app.test/',
+  'http://app.test/x/api/auth/login',
+  'http://app.test/api/auth//',
+  'http://app.test/api/auth/login#frag',
+  'http://app.test/api/auth?next=/api/auth/login',
+  'http://app.test/api/auth/login?x=1#y',
 ]
 
 describe('SafeHttpHandler', () => {
