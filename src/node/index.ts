@@ -8,4 +8,4 @@
 // star export of the same name).
 export * from '../index.js'
 export { createMockAuth } from './create-mock-auth.js'
-export { nodeSigner } from '../server/node-signer.js'
+export { nodeSigner, threadPoolSigner } from '../server/node-signer.js'
