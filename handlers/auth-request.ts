@@ -1,4 +1,4 @@
-import { NAMESPACE_COOKIE, NAMESPACE_HEADER, type AuthRequest } from '../src/core/index.js'
+import { NAMESPACE_COOKIE, NAMESPACE_HEADER, readCookies, type AuthRequest } from '../src/core/index.js'
 import type { CookieMode } from './to-msw-response.js'
 
 export interface RequestOptions {
@@ -10,12 +10,13 @@ export interface RequestOptions {
 /**
  * The request as the engine should see it. In the browser `Cookie` is a forbidden request header,
  * so it is rebuilt from msw's `cookies` (document cookies plus msw's emulated jar). In Node the
- * request's own header is the truth.
+ * request's own header is the truth, and msw's cookies (its process-wide jar) are not read at all.
  */
 export function toAuthRequest(request: Request, cookies: Record<string, string>, options: RequestOptions): AuthRequest {
   const cookieHeader = options.mode === 'browser' ? serializeCookies(cookies) : request.headers.get('cookie')
   const namespace = options.namespace
   if (options.mode === 'node' && namespace === undefined) return request
+  const namedByCookie = options.mode === 'browser' ? Object.hasOwn(cookies, NAMESPACE_COOKIE) : readCookies(request)[NAMESPACE_COOKIE] !== undefined
   return {
     method: request.method,
     url: request.url,
@@ -25,7 +26,7 @@ export function toAuthRequest(request: Request, cookies: Record<string, string>,
         const lower = name.toLowerCase()
         if (lower === 'cookie') return cookieHeader
         const value = request.headers.get(lower)
-        if (lower === NAMESPACE_HEADER && value === null && namespace !== undefined && !hasNamespaceCookie(cookies)) return namespace
+        if (lower === NAMESPACE_HEADER && value === null && namespace !== undefined && !namedByCookie) return namespace
         return value
       },
     },
@@ -39,8 +40,4 @@ function serializeCookies(cookies: Record<string, string>): string | null {
     if (/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) parts.push(`${name}=${encodeURIComponent(value)}`)
   }
   return parts.length === 0 ? null : parts.join('; ')
-}
-
-function hasNamespaceCookie(cookies: Record<string, string>): boolean {
-  return Object.hasOwn(cookies, NAMESPACE_COOKIE)
 }

@@ -51,13 +51,20 @@ export function createHandlers(engine: Engine, options: HandlerOptions = {}): Ht
     return toMswResponse(result, mode)
   }
 
-  const routes = (Object.keys(AUTH_PATHS) as AuthPath[]).map((path) =>
-    new SafeHttpHandler(routeUrl(parsed.baseUrl, parsed.basePath, path), ({ request, cookies }) =>
-      answer(() => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), path)),
-    ),
+  // Node never reads msw's cookie jar: the request's own Cookie header is the truth there.
+  const handlerOptions = { withoutCookieJar: mode === 'node' }
+  const routes = (Object.keys(AUTH_PATHS) as AuthPath[]).map(
+    (path) =>
+      new SafeHttpHandler(
+        routeUrl(parsed.baseUrl, parsed.basePath, path),
+        ({ request, cookies }) => answer(() => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), path)),
+        handlerOptions,
+      ),
   )
-  const jwks = new SafeHttpHandler(parsed.origin + WELL_KNOWN_JWKS_PATH, ({ request, cookies }) =>
-    answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
+  const jwks = new SafeHttpHandler(
+    parsed.origin + WELL_KNOWN_JWKS_PATH,
+    ({ request, cookies }) => answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
+    handlerOptions,
   )
   // Last, so any route above (or a user's `server.use` override) wins.
   const notFound = new SafeHttpHandler(`${parsed.baseUrl}/*`, ({ request, cookies }) =>

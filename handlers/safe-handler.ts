@@ -14,8 +14,8 @@ import { HttpHandler, type HttpResponseResolver } from 'msw'
  *   15-30 us per handler, paid by every request of the app's own handlers listed after ours. A URL
  *   that does not contain the pattern's literal path (compared case-insensitively, as
  *   path-to-regexp does; percent-escapes are not decoded before matching either) cannot match, so
- *   it is turned away before that work, and so is a URL whose path does not end the way an exact
- *   pattern does.
+ *   it is turned away before that work, and so is a URL of another origin than the pattern's own,
+ *   or whose path does not end the way an exact pattern does.
  *
  * The path stays a string, so `handler.info.path` still reads as written.
  */
@@ -23,15 +23,30 @@ export class SafeHttpHandler extends HttpHandler {
   readonly #literal: string
   /** For a path with no wildcard or parameter after its origin: the literal without trailing slashes. */
   readonly #exactEnd: string | undefined
+  /** The pattern's own origin when it names one literally (`http://localhost:3000`), lower-cased. */
+  readonly #origin: string | undefined
+  /** Set when this handler decides its matches itself and never reads msw's cookie jar (see `parse`). */
+  readonly #ownMatch: ((url: string) => boolean) | undefined
 
-  constructor(path: string, resolver: HttpResponseResolver) {
+  constructor(path: string, resolver: HttpResponseResolver, options: SafeHandlerOptions = {}) {
     super(/.+/, path, resolver)
     this.#literal = literalPath(path)
     this.#exactEnd = isExact(path) ? this.#literal.replace(/\/+$/, '') : undefined
+    this.#origin = LITERAL_ORIGIN.exec(path)?.[1]?.toLowerCase()
+    this.#ownMatch = options.withoutCookieJar ? exactMatcher(path, this.#origin) : undefined
   }
 
+  /**
+   * With `withoutCookieJar` and an exact pattern (`*\/api/auth/login`, `http://host:port/api/auth`),
+   * the match is decided here and `cookies` is empty: msw's parse would compile the pattern with
+   * path-to-regexp and read its process-wide cookie jar on every request, ~20 us that a sign-in
+   * through MSW measurably paid, for cookies the Node handlers never use (the request's own
+   * `Cookie` header is the truth there). The result is tested equal to msw's own matching.
+   */
   override async parse(args: Parameters<HttpHandler['parse']>[0]): ReturnType<HttpHandler['parse']> {
-    if (!this.#canMatch(args.request.url.toLowerCase())) return { match: { matches: false, params: {} }, cookies: {} }
+    const url = args.request.url.toLowerCase()
+    if (!this.#canMatch(url)) return { match: { matches: false, params: {} }, cookies: {} }
+    if (this.#ownMatch) return { match: { matches: this.#ownMatch(url), params: {} }, cookies: {} }
     try {
       return await super.parse(args)
     } catch (error) {
@@ -49,14 +64,44 @@ export class SafeHttpHandler extends HttpHandler {
    */
   #canMatch(url: string): boolean {
     if (!url.includes(this.#literal)) return false
+    // Another origin's request (two mock-auth instances, or the app's real API elsewhere).
+    if (this.#origin !== undefined && !(url.startsWith(this.#origin) && (url.length === this.#origin.length || url[this.#origin.length] === '/'))) return false
     if (this.#exactEnd === undefined) return true
-    const cut = url.search(/[?#]/)
-    return (cut === -1 ? url : url.slice(0, cut)).replace(/\/+$/, '').endsWith(this.#exactEnd)
+    return withoutQuery(url).replace(/\/+$/, '').endsWith(this.#exactEnd)
   }
+}
+
+export interface SafeHandlerOptions {
+  /** Node: decide exact matches without msw's parse, never reading its cookie jar (`cookies` is `{}`). */
+  withoutCookieJar?: boolean
+}
+
+/**
+ * msw's match for an exact pattern, as path-to-regexp makes it (case-insensitive, query and
+ * fragment ignored, one optional trailing slash): the URL is the pattern's origin plus its path, or
+ * for a leading `*` (msw's `(.*)`) any URL ending with the path. Other patterns (relative ones,
+ * which msw resolves against the page, wildcards, parameters, a path ending in `/`) get undefined
+ * and go through msw's parse.
+ */
+function exactMatcher(path: string, origin: string | undefined): ((url: string) => boolean) | undefined {
+  const rest = path.replace(ORIGIN, '')
+  if (/[*:%]/.test(rest) || rest.endsWith('/') || rest === '') return undefined
+  const tail = rest.toLowerCase()
+  const tails = [tail, `${tail}/`]
+  if (origin !== undefined) return (url) => tails.some((t) => withoutQuery(url) === origin + t)
+  if (path.startsWith('*/')) return (url) => tails.some((t) => withoutQuery(url).endsWith(t))
+  return undefined
+}
+
+function withoutQuery(url: string): string {
+  const cut = url.search(/[?#]/)
+  return cut === -1 ? url : url.slice(0, cut)
 }
 
 /** `http://host:port` or a leading `*...` segment: what msw matches against the URL's origin. */
 const ORIGIN = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/]*|\*[^/]*)/i
+/** An origin with no wildcard or parameter in it: scheme, host and an optional numeric port. */
+const LITERAL_ORIGIN = /^([a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+(?::\d+)?)(?=\/|$)/i
 
 function isExact(path: string): boolean {
   return !/[*:]/.test(path.replace(ORIGIN, ''))

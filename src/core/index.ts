@@ -12,6 +12,6 @@ export { AUTH_PATHS, WELL_KNOWN_JWKS_PATH, allowedMethods, isAuthPath, type Auth
 export { NamespaceState, type StateSummary } from './state.js'
 export { Store, EXPIRED_RETENTION_MS, type StoreSnapshot, type Session, type RefreshLookup } from './store.js'
 export { DEFAULT_USERS, normalizeUsers, publicUser, type UserInput, type StoredUser, type PublicUser } from './users.js'
-export { SESSION_COOKIE, REFRESH_COOKIE } from './cookies.js'
+export { SESSION_COOKIE, REFRESH_COOKIE, readCookies } from './cookies.js'
 export { ACCESS_TOKEN_TYPE, verifyAccessToken, type AccessClaims } from './tokens.js'
 export { mintTokens, type MintOptions } from './mint.js'

@@ -219,4 +219,21 @@ describe('createMockAuth instances', () => {
     expect(auth.state().sessions).toHaveLength(1)
     expect(scoped.state().sessions).toHaveLength(0)
   })
+
+  it('in Node, a namespace cookie is read from the request itself, never from msw\'s cookie jar', async () => {
+    const auth = createMockAuth()
+    const scoped = auth.scope('team-b')
+    server.use(...scoped.handlers)
+    const viaCookie = await fetch(`${origin}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'mock-auth-namespace=default' },
+      body: '{"username":"test","password":"test"}',
+    })
+    expect(viaCookie.status).toBe(200)
+    expect(auth.state().sessions).toHaveLength(1)
+    expect(scoped.state().sessions).toHaveLength(0)
+    // The same request without the cookie runs in the scope's namespace.
+    expect((await login()).status).toBe(200)
+    expect(scoped.state().sessions).toHaveLength(1)
+  })
 })

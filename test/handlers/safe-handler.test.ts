@@ -9,7 +9,13 @@ const patterns = [
   '*/.well-known/jwks.json',
   'http://localhost:3000/api/auth/session',
   'http://localhost:3000/api/auth/*',
+  'http://Localhost:3000/api/auth',
+  'http://*.test/api/auth/login',
+  'http://localhost:3000/',
   '*/',
+  '*/.well-known/jwks.json',
+  'http://localhost:3000/api/auth/me',
+  '*/api/auth/me',
 ]
 const urls = [
   'http://app.test/api/auth',
@@ -32,12 +38,24 @@ const urls = [
   'http://app.test/api/auth/login#frag',
   'http://app.test/api/auth?next=/api/auth/login',
   'http://app.test/api/auth/login?x=1#y',
+  'http://LOCALHOST:3000/api/auth/session',
+  'http://localhost:30000/api/auth/session',
+  'http://localhost/api/auth/session',
+  'http://localhost:3000',
+  'http://localhost:3000/api/auth/me/',
+  'http://localhost:3000/api/auth/me//',
+  'http://localhost:3000/API/AUTH/ME?x',
+  'http://app.test/prefix/api/auth/me',
+  'http://app.test/api/auth/mee',
+  'http://app.test/xapi/auth/me',
+  'http://app.test/.well-known/jwks.json/',
+  'http://app.test/.well-known/jwksXjson',
 ]
 
 describe('SafeHttpHandler', () => {
-  it('matches exactly what msw matches, for URLs turned away early and URLs parsed in full', async () => {
+  it.each([false, true])('matches exactly what msw matches, for URLs turned away early and URLs parsed in full (withoutCookieJar: %s)', async (withoutCookieJar) => {
     for (const pattern of patterns) {
-      const safe = new SafeHttpHandler(pattern, () => HttpResponse.json({}))
+      const safe = new SafeHttpHandler(pattern, () => HttpResponse.json({}), { withoutCookieJar })
       const plain = http.all(pattern, () => HttpResponse.json({}))
       for (const url of urls) {
         const request = new Request(url)
@@ -47,10 +65,23 @@ describe('SafeHttpHandler', () => {
     }
   })
 
+  it('withoutCookieJar never reads msw\'s cookie jar: an exact route gets no cookies from msw', async () => {
+    const request = new Request('http://app.test/api/auth/session', { headers: { cookie: 'session=abc' } })
+    const withJar = await new SafeHttpHandler('*/api/auth/session', () => HttpResponse.json({})).parse({ request })
+    const without = await new SafeHttpHandler('*/api/auth/session', () => HttpResponse.json({}), { withoutCookieJar: true }).parse({ request })
+    expect(withJar.cookies).toMatchObject({ session: 'abc' })
+    expect(without).toEqual({ match: { matches: true, params: {} }, cookies: {} })
+  })
+
   it('still matches a malformed escape instead of throwing (msw would answer 500)', async () => {
     const safe = new SafeHttpHandler('*/api/auth/*', () => HttpResponse.json({}))
     const parsed = await safe.parse({ request: new Request('http://app.test/api/auth/x%E2%82') })
     expect(parsed.match.matches).toBe(true)
+    // An escape msw's own wildcard capture could not decode, before an exact path.
+    for (const withoutCookieJar of [false, true]) {
+      const exact = new SafeHttpHandler('*/api/auth/me', () => HttpResponse.json({}), { withoutCookieJar })
+      expect((await exact.parse({ request: new Request('http://app.test/a%zz/api/auth/me') })).match.matches).toBe(true)
+    }
   })
 
   it('takes the literal path after the origin, up to the first wildcard or parameter', () => {
