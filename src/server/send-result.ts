@@ -26,8 +26,7 @@ export async function sendResult(req: IncomingMessage, res: ServerResponse, resu
   // RFC 9110 §8.6: no Content-Length on 204/304.
   if (result.status !== 204 && result.status !== 304) headers['content-length'] = result.body === null ? 0 : Buffer.byteLength(result.body, 'utf8')
   res.writeHead(result.status, headers)
-  // A string body goes out in one write together with the head; a Buffer would be a second
-  // chunk of a writev.
+  // Node joins a string body to the head in one chunk; a Buffer would go out as a chunk of its own.
   if (result.body === null) res.end()
   else res.end(result.body, 'utf8')
 }
