@@ -85,7 +85,7 @@ export interface SafeHandlerOptions {
  */
 function exactMatcher(path: string, origin: string | undefined): ((url: string) => boolean) | undefined {
   const rest = path.replace(ORIGIN, '')
-  if (/[*:%]/.test(rest) || rest.endsWith('/') || rest === '') return undefined
+  if (!isExact(path) || rest.includes('%') || rest.endsWith('/') || rest === '') return undefined
   const tail = rest.toLowerCase()
   const tails = [tail, `${tail}/`]
   if (origin !== undefined) return (url) => tails.some((t) => withoutQuery(url) === origin + t)
