@@ -38,6 +38,8 @@ export interface MockAuthOptions {
    * everywhere; `mock-auth/node` and `mock-auth/vitest` pass node:crypto's synchronous `nodeSigner`.
    */
   signer?: EngineOptions['signer']
+  /** How many namespaces besides `default` live at once (default 1,000; the least recently used goes). */
+  maxNamespaces?: number
 }
 
 /**
@@ -51,7 +53,7 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
     scenarios.set(scenario.name, scenario)
   }
   const engineOptions: EngineOptions = { scenarios: [...scenarios.values()], basePath }
-  for (const key of ['scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer'] as const) {
+  for (const key of ['scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
   }

@@ -36,6 +36,12 @@ export interface EngineOptions {
   clock?: ClockOptions
   /** Add `Secure` to cookies (default false: the mock runs on plain http://localhost). */
   secureCookies?: boolean
+  /**
+   * How many namespaces besides `default` live at once (default 1,000); making one more forgets
+   * the least recently used. Namespaces are made on first use from a header or cookie, so without
+   * a bound a client sending a new name per request would grow memory without end.
+   */
+  maxNamespaces?: number
 }
 
 export interface EngineConfig {
@@ -52,7 +58,10 @@ export interface EngineConfig {
   secureCookies: boolean
   /** The Set-Cookie lines for these settings (attributes made once, see `sessionCookies`). */
   cookies: SessionCookies
+  maxNamespaces: number
 }
+
+export const DEFAULT_MAX_NAMESPACES = 1000
 
 export function resolveConfig(options: EngineOptions): EngineConfig {
   const scenarios = new Map<string, Scenario>()
@@ -64,6 +73,10 @@ export function resolveConfig(options: EngineOptions): EngineConfig {
   const accessTtlMs = parseDuration(options.accessTokenTtl ?? '15m', 'accessTokenTtl')
   if (refreshTtlMs <= 0 || accessTtlMs <= 0) {
     throw new MockAuthError('ERR_INVALID_OPTIONS', 'Token lifetimes must be positive; use the "expired" scenario for expired tokens.')
+  }
+  const maxNamespaces = options.maxNamespaces ?? DEFAULT_MAX_NAMESPACES
+  if (!Number.isInteger(maxNamespaces) || maxNamespaces < 1) {
+    throw new MockAuthError('ERR_INVALID_OPTIONS', `maxNamespaces must be a whole number of at least 1 (got ${String(maxNamespaces)}); the default is ${DEFAULT_MAX_NAMESPACES}.`)
   }
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH)
   const secureCookies = options.secureCookies ?? false
@@ -80,6 +93,7 @@ export function resolveConfig(options: EngineOptions): EngineConfig {
     clock: options.clock ?? {},
     secureCookies,
     cookies: cookiesFor(basePath, refreshTtlMs, secureCookies),
+    maxNamespaces,
   }
 }
 

@@ -60,4 +60,21 @@ describe('engine', () => {
     expect((await e.fetch(req('POST', '/api/auth/login', { body: '{bad' })))?.status).toBe(400)
     expect(await e.fetch(req('GET', '/other'))).toBeNull()
   })
+
+  it('keeps at most maxNamespaces besides default, forgetting the least recently used', async () => {
+    const e = createEngine({ scenarios: builtinScenarios, maxNamespaces: 2 })
+    const signIn = (ns: string) => e.fetch(req('POST', '/api/auth/login', { body: { username: 'test', password: 'test' }, headers: { 'x-mock-auth-namespace': ns } }))
+    await signIn('default')
+    await signIn('a')
+    await signIn('b')
+    await signIn('a') // a is now the most recently used
+    await signIn('c') // forgets b
+    expect(e.namespaces().sort()).toEqual(['a', 'c', 'default'])
+    expect(e.namespace('a').store.sessions.size).toBe(2)
+    expect(e.namespace('default').store.sessions.size).toBe(1)
+    // A forgotten namespace starts again from scratch when it is used again.
+    expect(e.namespace('b').store.sessions.size).toBe(0)
+    expect(e.namespaces()).not.toContain('c')
+    expect(() => createEngine({ scenarios: builtinScenarios, maxNamespaces: 0 })).toThrow(/maxNamespaces must be a whole number of at least 1/)
+  })
 })

@@ -28,6 +28,7 @@ export class Engine {
   readonly #cache = new VerifiedCache()
   readonly #random = new RandomPool()
   #keys: Promise<KeySet>
+  #lastUsed: string | undefined
 
   constructor(options: EngineOptions) {
     this.config = resolveConfig(options)
@@ -43,14 +44,36 @@ export class Engine {
     return this.#keys
   }
 
-  /** A namespace's state, created on first use. */
+  /**
+   * A namespace's state, created on first use. At most `maxNamespaces` live besides `default`,
+   * which is never forgotten: the `Map` keeps them in order of last use (a used one moves to the
+   * end), and making one more forgets the least recently used.
+   */
   namespace(name: string = DEFAULT_NAMESPACE): NamespaceState {
-    let state = this.#namespaces.get(name)
-    if (!state) {
-      state = new NamespaceState(name, this.config)
-      this.#namespaces.set(name, state)
+    const namespaces = this.#namespaces
+    let state = namespaces.get(name)
+    if (state) {
+      if (name !== this.#lastUsed) {
+        namespaces.delete(name)
+        namespaces.set(name, state)
+        this.#lastUsed = name
+      }
+      return state
     }
+    const others = namespaces.size - (namespaces.has(DEFAULT_NAMESPACE) ? 1 : 0)
+    if (name !== DEFAULT_NAMESPACE && others >= this.config.maxNamespaces) this.#forgetLeastRecent()
+    state = new NamespaceState(name, this.config)
+    namespaces.set(name, state)
+    this.#lastUsed = name
     return state
+  }
+
+  #forgetLeastRecent(): void {
+    for (const name of this.#namespaces.keys()) {
+      if (name === DEFAULT_NAMESPACE) continue
+      this.#namespaces.delete(name)
+      return
+    }
   }
 
   namespaces(): string[] {

@@ -1,5 +1,5 @@
 export { Engine, createEngine, namespaceOf, NAMESPACE_HEADER, NAMESPACE_COOKIE, SCENARIO_HEADER, SCENARIO_COOKIE, DEFAULT_NAMESPACE, unknownScenarioResult } from './engine.js'
-export { resolveConfig, normalizeBasePath, DEFAULT_BASE_PATH, DEFAULT_ISSUER, DEFAULT_AUDIENCE, type EngineOptions, type EngineConfig } from './config.js'
+export { resolveConfig, normalizeBasePath, DEFAULT_BASE_PATH, DEFAULT_ISSUER, DEFAULT_AUDIENCE, DEFAULT_MAX_NAMESPACES, type EngineOptions, type EngineConfig } from './config.js'
 export { defineScenario, validateScenario, scenarioResponse, ROUTE_NAMES, type Scenario, type RouteName, type ScenarioResponse, type TokenLifetimes } from './scenario.js'
 export { createClock, toEpochMs, type Clock, type ClockOptions } from './clock.js'
 export { parseDuration, type Duration } from './duration.js'

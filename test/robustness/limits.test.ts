@@ -28,6 +28,25 @@ describe.each(TARGETS)('limits on $name', (factory) => {
     expect(fine.cookies.every((cookie) => cookie.length < 4096)).toBe(true)
   })
 
+  it('a new namespace name per request cannot grow memory without end: at most maxNamespaces live', async () => {
+    const capped = await factory.create({ maxNamespaces: 25 })
+    try {
+      const home = await signIn(capped)
+      for (let i = 0; i < 300; i++) {
+        const headers = { 'x-mock-auth-namespace': `flood-${i}` }
+        const reply = await send(capped, 'POST', '/api/auth/login', { body: { username: 'test', password: 'test' }, headers })
+        expect(reply.status, reply.text).toBe(200)
+      }
+      expect(capped.engine.namespaces()).toHaveLength(26)
+      expect(capped.engine.namespaces()).toContain('default')
+      // The default namespace's session survived the flood.
+      const me = await send(capped, 'GET', '/api/auth/me', bearer(home.accessToken))
+      expect(me.status, me.text).toBe(200)
+    } finally {
+      await capped.close()
+    }
+  })
+
   it('keeps the engine clock inside 1970..9999 so expiry dates always serialize', async () => {
     const clock = target.engine.namespace().clock
     expect(() => clock.advance('99999999d')).toThrow(/100 years/)

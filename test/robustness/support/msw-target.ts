@@ -13,6 +13,7 @@ const UNHANDLED = 'x-robustness-unhandled'
 export function mswTarget(options: Partial<EngineOptions>): Target {
   const mockOptions: MockAuthOptions = { baseUrl: `${ORIGIN}/api/auth` }
   if (options.clockTolerance !== undefined) mockOptions.clockTolerance = options.clockTolerance
+  if (options.maxNamespaces !== undefined) mockOptions.maxNamespaces = options.maxNamespaces
   if (options.keyOptions?.secret !== undefined) mockOptions.secret = options.keyOptions.secret
   const mockAuth = createMockAuth(mockOptions)
   const server = setupServer(...mockAuth.handlers, http.all(/.*/, () => new HttpResponse(null, { status: 404, headers: { [UNHANDLED]: '1' } })))
