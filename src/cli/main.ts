@@ -35,12 +35,14 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
           {
             config: str(args.config),
             scenario: str(args.scenario),
-            port: num(args.port),
+            port: num(args.port, 'port', 'a number from 0 to 65535 (0 picks a free port)'),
             host: str(args.host),
             basePath: str(args.basePath),
             users: str(args.users),
             scenarios: str(args.scenarios),
             accessTtl: str(args.accessTtl),
+            refreshTtl: str(args.refreshTtl),
+            maxNamespaces: num(args.maxNamespaces, 'max-namespaces', 'a whole number of at least 1'),
             alg: str(args.alg) as 'ES256' | 'HS256' | undefined,
             secret: str(args.secret),
             allowProduction: args.allowProduction === true ? true : undefined,
@@ -74,8 +76,9 @@ function fail(io: CliIo, error: unknown, code: number): number {
 }
 
 const str = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : String(value))
-const num = (value: unknown): number | undefined => {
+/** A number flag's value; yargs turns a non-number into NaN, which gets a sentence naming the flag. */
+const num = (value: unknown, flag: string, expected: string): number | undefined => {
   if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new CliError('Invalid --port: use a number from 0 to 65535 (0 picks a free port).', EXIT_USAGE)
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new CliError(`Invalid --${flag}: use ${expected}.`, EXIT_USAGE)
   return value
 }

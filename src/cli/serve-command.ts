@@ -31,6 +31,8 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   if (options.scenario !== undefined) serverOptions.scenario = options.scenario
   if (options.basePath !== undefined) serverOptions.basePath = options.basePath
   if (options.accessTtl !== undefined) serverOptions.accessTokenTtl = options.accessTtl
+  if (options.refreshTtl !== undefined) serverOptions.refreshTokenTtl = options.refreshTtl
+  if (options.maxNamespaces !== undefined) serverOptions.maxNamespaces = options.maxNamespaces
   if (options.allowProduction !== undefined) serverOptions.allowProduction = options.allowProduction
   if (options.corsOrigin !== undefined && options.corsOrigin.length > 0) serverOptions.cors = options.corsOrigin
   // `users`/`scenarios` come from a flag or the config file, so `files` is loaded whenever they are set.

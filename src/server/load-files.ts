@@ -15,6 +15,8 @@ export interface ConfigFile {
   /** Path of a scenarios file, relative to the config file. */
   scenarios?: string
   accessTtl?: string
+  refreshTtl?: string
+  maxNamespaces?: number
   alg?: 'ES256' | 'HS256'
   secret?: string
   allowProduction?: boolean
@@ -29,6 +31,8 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   users: 'string',
   scenarios: 'string',
   accessTtl: 'string',
+  refreshTtl: 'string',
+  maxNamespaces: 'number',
   alg: 'string',
   secret: 'string',
   allowProduction: 'boolean',

@@ -70,6 +70,10 @@ describe('mock-auth CLI (in-process)', () => {
       expect(io.err(), args.join(' ')).toMatch(/^mock-auth: [^\n]+\n$/)
       expect(io.out()).toBe('')
     }
+    // A number flag's mistake names that flag, not another one.
+    const io = captureIo()
+    expect(await main(['serve', '--max-namespaces', 'many'], io)).toBe(2)
+    expect(io.err()).toBe('mock-auth: Invalid --max-namespaces: use a whole number of at least 1.\n')
   })
 
   it('reports an unknown scenario, a bad users file and a taken port as one line, exit 1', async () => {
@@ -134,9 +138,11 @@ describe('mock-auth CLI (in-process)', () => {
     await writeFile(join(dir, 'team.json'), '[{"id":"u1","username":"ada","password":"lovelace"}]')
     await writeFile(join(dir, 'cases.json'), '[{"name":"team-down","description":"Down.","respond":{"me":{"error":"service_unavailable"}}}]')
     const config = join(dir, 'mock-auth.json')
-    await writeFile(config, JSON.stringify({ users: 'team.json', scenarios: 'cases.json', basePath: '/auth', accessTtl: '2m', alg: 'HS256', secret: 's'.repeat(32) }))
-    const { code, io } = await serving(['--config', config, '--base-path', '/v1/auth'], async (url) => {
+    await writeFile(config, JSON.stringify({ users: 'team.json', scenarios: 'cases.json', basePath: '/auth', accessTtl: '2m', refreshTtl: '1d', maxNamespaces: 5, alg: 'HS256', secret: 's'.repeat(32) }))
+    const { code, io } = await serving(['--config', config, '--base-path', '/v1/auth', '--refresh-ttl', '1h'], async (url) => {
       const res = await fetch(`${url}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"ada","password":"lovelace"}' })
+      // The flag wins over the config file: both cookies live as long as the refresh token.
+      expect(res.headers.getSetCookie().every((cookie) => cookie.includes('Max-Age=3600'))).toBe(true)
       const body = await res.json()
       expect(body).toMatchObject({ expiresIn: 120, user: { id: 'u1' } })
       expect(JSON.parse(Buffer.from(body.accessToken.split('.')[0], 'base64url').toString()).alg).toBe('HS256')

@@ -13,6 +13,7 @@ const PLAIN: string[][] = [
   ['serve', '--port=0'],
   ['serve', '--scenario', 'expired', '--port', '0'],
   ['serve', '--host', '::1', '--base-path', '/auth', '--access-ttl', '1h'],
+  ['serve', '--refresh-ttl', '2d', '--max-namespaces', '50'],
   ['serve', '--users', 'users.json', '--scenarios', 'mine.mjs', '--config', 'c.json'],
   ['serve', '--alg', 'HS256', '--secret', SECRET],
   ['serve', '--alg=ES256', '--scenario=slow'],
