@@ -16,7 +16,8 @@ export function toAuthRequest(request: Request, cookies: Record<string, string>,
   const cookieHeader = options.mode === 'browser' ? serializeCookies(cookies) : request.headers.get('cookie')
   const namespace = options.namespace
   if (options.mode === 'node' && namespace === undefined) return request
-  const namedByCookie = options.mode === 'browser' ? Object.hasOwn(cookies, NAMESPACE_COOKIE) : readCookies(request)[NAMESPACE_COOKIE] !== undefined
+  // Asked only when the request names no namespace by header (the engine asks once per request).
+  const namedByCookie = () => (options.mode === 'browser' ? Object.hasOwn(cookies, NAMESPACE_COOKIE) : readCookies(request)[NAMESPACE_COOKIE] !== undefined)
   return {
     method: request.method,
     url: request.url,
@@ -26,7 +27,7 @@ export function toAuthRequest(request: Request, cookies: Record<string, string>,
         const lower = name.toLowerCase()
         if (lower === 'cookie') return cookieHeader
         const value = request.headers.get(lower)
-        if (lower === NAMESPACE_HEADER && value === null && namespace !== undefined && !namedByCookie) return namespace
+        if (lower === NAMESPACE_HEADER && value === null && namespace !== undefined && !namedByCookie()) return namespace
         return value
       },
     },

@@ -45,8 +45,9 @@ export class SafeHttpHandler extends HttpHandler {
    */
   override async parse(args: Parameters<HttpHandler['parse']>[0]): ReturnType<HttpHandler['parse']> {
     const url = args.request.url.toLowerCase()
-    if (!this.#canMatch(url)) return { match: { matches: false, params: {} }, cookies: {} }
+    // An own matcher decides alone; the cheap checks below only guard msw's parse.
     if (this.#ownMatch) return { match: { matches: this.#ownMatch(url), params: {} }, cookies: {} }
+    if (!this.#canMatch(url)) return { match: { matches: false, params: {} }, cookies: {} }
     try {
       return await super.parse(args)
     } catch (error) {

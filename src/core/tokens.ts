@@ -5,8 +5,6 @@ import { base64url, base64urlJson } from './base64url.js'
 import type { KeySet } from './keys.js'
 import { ACCESS_TOKEN_TYPE } from './token-type.js'
 
-export { ACCESS_TOKEN_TYPE }
-
 export interface TokenSettings {
   issuer: string
   audience: string
