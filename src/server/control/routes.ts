@@ -1,0 +1,23 @@
+import { jsonResult } from '../../core/index.js'
+import { clockBody, postClock } from './clock.js'
+import type { ControlHandler } from './context.js'
+import { putScenario, scenarioBody } from './scenario.js'
+import { postToken } from './token.js'
+
+/** Each control path (under `/__mock-auth`) and the handler for each method it allows. */
+export const CONTROL_ROUTES: Record<string, Record<string, ControlHandler>> = {
+  '/health': { GET: () => jsonResult(200, { status: 'ok' }) },
+  '/scenarios': {
+    GET: ({ engine }) => jsonResult(200, [...engine.config.scenarios.values()].map(({ name, description }) => ({ name, description }))),
+  },
+  '/scenario': { GET: ({ state }) => scenarioBody(state), PUT: putScenario },
+  '/reset': {
+    POST: ({ state }) => {
+      state.reset()
+      return jsonResult(200, { status: 'reset', namespace: state.name, scenario: state.scenario.name })
+    },
+  },
+  '/clock': { GET: ({ state }) => clockBody(state), POST: postClock },
+  '/token': { POST: postToken },
+  '/state': { GET: ({ state }) => jsonResult(200, state.summary()) },
+}

@@ -1,0 +1,18 @@
+import { jsonResult, unknownScenarioResult, type AuthResult, type NamespaceState } from '../../core/index.js'
+import { badRequest, jsonFields, type ControlContext } from './context.js'
+
+/** `GET /__mock-auth/scenario`. */
+export function scenarioBody(state: NamespaceState): AuthResult {
+  return jsonResult(200, { name: state.scenario.name, description: state.scenario.description })
+}
+
+/** `PUT /__mock-auth/scenario` `{"name": "expired"}`. */
+export async function putScenario({ engine, request, state }: ControlContext): Promise<AuthResult> {
+  const fields = await jsonFields(request)
+  if (!fields.ok) return fields.result
+  const name = fields.value.name
+  if (typeof name !== 'string' || name === '') return badRequest('Send {"name": "<scenario>"}, e.g. {"name": "expired"}.')
+  if (!engine.config.scenarios.has(name)) return unknownScenarioResult(name, engine.config.scenarios)
+  state.use(name)
+  return scenarioBody(state)
+}
