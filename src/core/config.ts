@@ -4,6 +4,7 @@ import { parseDuration, type Duration } from './duration.js'
 import { MockAuthError } from './errors.js'
 import type { ExportedKeySet, KeyOptions, KeySet, SignFn } from './keys.js'
 import type { Scenario } from './scenario.js'
+import { SeedUsers } from './seed-users.js'
 import { DEFAULT_USERS, normalizeUsers, type StoredUser, type UserInput } from './users.js'
 
 /** Tokens carry this issuer by default: a reserved `.invalid` host (RFC 6761 §6.4) no real issuer can own. */
@@ -48,6 +49,8 @@ export interface EngineConfig {
   scenarios: ReadonlyMap<string, Scenario>
   initialScenario: Scenario
   users: readonly StoredUser[]
+  /** The same users indexed once, frozen, shared by every namespace (copy-on-write, see `UserTable`). */
+  seedUsers: SeedUsers
   basePath: string
   issuer: string
   audience: string
@@ -80,10 +83,12 @@ export function resolveConfig(options: EngineOptions): EngineConfig {
   }
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH)
   const secureCookies = options.secureCookies ?? false
+  const users = normalizeUsers(options.users ?? DEFAULT_USERS)
   return {
     scenarios,
     initialScenario,
-    users: normalizeUsers(options.users ?? DEFAULT_USERS),
+    users,
+    seedUsers: new SeedUsers(users),
     basePath,
     issuer: options.issuer ?? DEFAULT_ISSUER,
     audience: options.audience ?? DEFAULT_AUDIENCE,

@@ -66,7 +66,7 @@ export async function tokenAnswer(ctx: RouteContext, user: StoredUser, session: 
     claims: userClaims(user),
     nowMs: ctx.now,
     ttlMs: accessMs,
-  })
+  }, ctx.cache)
   const body: TokenBody = {
     message,
     user: publicUser(user),

@@ -25,7 +25,7 @@ export class NamespaceState {
     readonly name: string,
     readonly config: EngineConfig,
   ) {
-    this.store = new Store(config.users)
+    this.store = new Store(config.seedUsers)
     this.clock = createClock(config.clock)
     this.#scenario = config.initialScenario
   }
@@ -44,7 +44,7 @@ export class NamespaceState {
 
   /** Back to the start: seed users only, no sessions, the initial scenario and clock. */
   reset(): void {
-    this.store = new Store(this.config.users)
+    this.store = new Store(this.config.seedUsers)
     this.clock.reset()
     this.#scenario = this.config.initialScenario
   }

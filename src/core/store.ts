@@ -1,3 +1,5 @@
+import type { SeedUsers } from './seed-users.js'
+import { seedOf, UserTable } from './user-table.js'
 import type { StoredUser } from './users.js'
 
 /** One signed-in session: the family of all refresh tokens rotated from one sign-in (RFC 9700 §4.14.2). */
@@ -34,32 +36,33 @@ export interface StoreSnapshot {
 export const EXPIRED_RETENTION_MS = 24 * 3_600_000
 const SWEEP_INTERVAL_MS = 60_000
 
-/** All mutable state of one namespace. Plain maps: O(1) per request whatever the session count. */
+/**
+ * All mutable state of one namespace. Plain maps: O(1) per request whatever the session count.
+ * Users are the engine's shared seed plus this namespace's own changes (`UserTable`), so making a
+ * store costs O(1) however many seed users there are.
+ */
 export class Store {
-  readonly users = new Map<string, StoredUser>()
-  readonly #logins = new Map<string, string>()
+  readonly users: UserTable
   readonly sessions = new Map<string, Session>()
   #lastSweep = Number.NEGATIVE_INFINITY
 
-  constructor(users: readonly StoredUser[] = []) {
-    for (const user of users) this.addUser(user)
+  /** `users`: the engine's `SeedUsers` (shared, never copied), or a plain list (copied once, for tests and snapshots). */
+  constructor(users: SeedUsers | readonly StoredUser[] = []) {
+    this.users = new UserTable(seedOf(users))
   }
 
+  /** Adds a user to this namespace only. */
   addUser(user: StoredUser): void {
-    const copy = structuredClone(user)
-    this.users.set(copy.id, copy)
-    this.#logins.set(copy.username.toLowerCase(), copy.id)
-    if (copy.email) this.#logins.set(copy.email.toLowerCase(), copy.id)
+    this.users.add(user)
   }
 
   /** Finds a user by username or email, case-insensitively. */
   findByLogin(login: string): StoredUser | undefined {
-    const id = this.#logins.get(login.toLowerCase())
-    return id === undefined ? undefined : this.users.get(id)
+    return this.users.findByLogin(login)
   }
 
   hasLogin(login: string): boolean {
-    return this.#logins.has(login.toLowerCase())
+    return this.users.findByLogin(login) !== undefined
   }
 
   createSession(session: Session): void {

@@ -1,7 +1,7 @@
 import * as errors from 'jose/errors'
 import { jwtVerify } from 'jose/jwt/verify'
 import type { JWTPayload } from 'jose'
-import { base64url, base64urlJson } from './base64url.js'
+import { base64url } from './base64url.js'
 import type { KeySet } from './keys.js'
 import { ACCESS_TOKEN_TYPE } from './token-type.js'
 
@@ -32,8 +32,17 @@ export interface IssueInput {
  * Signs an access token as a JWS compact serialization (RFC 7515 §7.1) with the key set's `sign`.
  * Written here rather than with jose's `SignJWT` so the signer can be swapped for a faster platform
  * one; verification stays with jose's `jwtVerify`, which checks everything a forger could vary.
+ *
+ * With a `cache`, the claims of the token just signed are recorded under the exact token string,
+ * so the first session check after a sign-in is a lookup rather than an ECDSA verification of a
+ * token this engine made a moment before (see `recordIssued`).
  */
-export async function signAccessToken(keys: KeySet, settings: TokenSettings, input: IssueInput): Promise<{ token: string; exp: number; jti: string }> {
+export async function signAccessToken(
+  keys: KeySet,
+  settings: TokenSettings,
+  input: IssueInput,
+  cache?: VerifiedCache,
+): Promise<{ token: string; exp: number; jti: string }> {
   const iat = Math.floor(input.nowMs / 1000)
   const exp = iat + Math.round(input.ttlMs / 1000)
   const jti = crypto.randomUUID()
@@ -46,9 +55,35 @@ export async function signAccessToken(keys: KeySet, settings: TokenSettings, inp
   payload.jti = jti
   payload.iat = iat
   payload.exp = exp
-  const signingInput = `${keys.header}.${base64urlJson(payload)}`
+  const json = JSON.stringify(payload)
+  const signingInput = `${keys.header}.${base64url(encoder.encode(json))}`
   const signature = await keys.sign(encoder.encode(signingInput))
-  return { token: `${signingInput}.${base64url(signature)}`, exp, jti }
+  const token = `${signingInput}.${base64url(signature)}`
+  if (cache) await recordIssued(cache, keys, settings, token, json)
+  return { token, exp, jti }
+}
+
+/**
+ * Records a token this engine just signed as verified. Sound because the cache is keyed by the
+ * whole token string: only this exact string, which we signed, hits; any altered or forged token
+ * is another key and goes through `jwtVerify`. The claims recorded are `JSON.parse` of the very
+ * payload that was signed, which is what verifying the token would return, and they pass the same
+ * claim checks (`acceptClaims`). The signer itself is trusted only once a token it made has
+ * verified with the key set's verification key: the first token of each key set is verified for
+ * real, so an injected signer that signs wrongly never gets its tokens cached unverified.
+ * Revocation is unaffected: `authenticate` looks the session up on every request.
+ */
+async function recordIssued(cache: VerifiedCache, keys: KeySet, settings: TokenSettings, token: string, json: string): Promise<void> {
+  if (cache.trustedSigner !== keys) {
+    const verified = await verifySignature(keys, settings, token)
+    if (verified.ok) {
+      cache.trustedSigner = keys
+      cache.set(token, verified.claims)
+    }
+    return
+  }
+  const claims = acceptClaims(JSON.parse(json) as JWTPayload)
+  if (claims.ok) cache.set(token, claims.claims)
 }
 
 const encoder = new TextEncoder()
@@ -108,11 +143,23 @@ async function verifySignature(keys: KeySet, settings: TokenSettings, token: str
       clockTolerance: Number.MAX_SAFE_INTEGER,
     })
     if (protectedHeader.kid !== keys.kid) return invalid('The token was signed with an unknown key.')
-    if (typeof payload.sid !== 'string') return invalid('The token has no session id.')
-    return { ok: true, claims: payload as AccessClaims }
+    return acceptClaims(payload)
   } catch (error) {
     return invalid(describe(error))
   }
+}
+
+/**
+ * The claim checks after jose's, shared by verification and by `recordIssued`, so a token this
+ * engine signed is cached only if verifying it would have accepted it. jose has already checked
+ * iss, aud and the presence of the required claims on the verification path; `recordIssued`'s
+ * payload carries them by construction, so the types are what is left to check on both.
+ */
+function acceptClaims(payload: JWTPayload): { ok: true; claims: AccessClaims } | Invalid {
+  if (typeof payload.sid !== 'string') return invalid('The token has no session id.')
+  if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return invalid('The token is malformed.')
+  if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number') return invalid('The token is malformed.')
+  return { ok: true, claims: payload as AccessClaims }
 }
 
 function checkTimes(claims: AccessClaims, nowMs: number, tolerance: number): VerifyOutcome {
@@ -139,10 +186,13 @@ function invalid(description: string): Invalid {
 /**
  * Remembers tokens whose signature has been verified, so checking a session costs a map lookup
  * instead of an ECDSA verification. Keyed by the whole token string: a tampered token is another
- * key. Bounded; the oldest entry goes first.
+ * key. Holds both tokens verified on a request and tokens this engine signed (`recordIssued`).
+ * Bounded; the oldest entry goes first, and an evicted token is simply verified again.
  */
 export class VerifiedCache {
   readonly #entries = new Map<string, AccessClaims>()
+  /** The key set whose signer has made a token that verified (see `recordIssued`). */
+  trustedSigner: KeySet | undefined
   constructor(readonly limit = 10_000) {}
 
   get(token: string): AccessClaims | undefined {

@@ -68,7 +68,8 @@ export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
     if (u.email !== undefined) user.email = u.email as string
     if (u.name !== undefined) user.name = u.name as string
     if (u.roles !== undefined) user.roles = [...(u.roles as string[])]
-    if (u.claims !== undefined) user.claims = { ...(u.claims as Record<string, unknown>) }
+    // A deep copy: seed users are frozen (`SeedUsers`), which must not freeze the caller's objects.
+    if (u.claims !== undefined) user.claims = structuredClone(u.claims as Record<string, unknown>)
     for (const key of [user.id, user.username.toLowerCase(), user.email?.toLowerCase()]) {
       if (key === undefined) continue
       if (seen.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${key}" is used by two users; ids, usernames and emails must be unique.`)
