@@ -2,6 +2,7 @@ import {
   mintTokens,
   type Duration,
   type Engine,
+  type Mail,
   type MintOptions,
   type NamespaceState,
   type StateSummary,
@@ -42,6 +43,8 @@ export interface MockAuthControls {
   reset(): void
   /** Users and live sessions. */
   state(): StateSummary
+  /** Every mail "sent" in this namespace, newest last; `to` keeps one recipient's. Emptied by `reset()`. */
+  mailbox(filter?: { to?: string }): Mail[]
   /** Signs a user (username, email or id) in without a password: a real session, as sign-in makes. */
   signIn(user: string, options?: Omit<MintOptions, 'user' | 'namespace'>): Promise<SignedIn>
   mint(options: Omit<MintOptions, 'namespace'>): Promise<SignedIn>
@@ -90,6 +93,7 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: { on
       changed(undefined)
     },
     state: () => state().summary(),
+    mailbox: (filter = {}) => state().account.mailbox.list(filter),
     signIn: (user, options = {}) => mint({ ...options, user }),
     mint,
   }

@@ -16,4 +16,4 @@ export {
   type HandlerOptions,
 } from '../handlers/index.js'
 export { builtinScenarios, builtinScenarioNames, defineScenario, type Scenario } from '../scenarios/index.js'
-export { MockAuthError, isMockAuthError, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration, type SignFn, type ExportedKeySet } from './core/index.js'
+export { MockAuthError, isMockAuthError, totpCode, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration, type SignFn, type ExportedKeySet, type Mail, type MailKind } from './core/index.js'

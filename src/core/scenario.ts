@@ -40,9 +40,16 @@ export interface Scenario {
   delay?: Duration
   /** Drop the connection for every route under the base path. */
   networkError?: boolean
+  /**
+   * Every password sign-in owes a second factor (an MFA challenge), users with a TOTP secret or not;
+   * `fixedCode` (e.g. `'000000'`) is accepted besides a user's own TOTP code.
+   */
+  requireMfa?: { fixedCode?: string }
+  /** Only users who verified their email in this namespace (by a mailed link) may sign in. */
+  requireVerifiedEmail?: boolean
 }
 
-const KEYS = new Set(['name', 'description', 'tokens', 'signInTokens', 'respond', 'delay', 'networkError'])
+const KEYS = new Set(['name', 'description', 'tokens', 'signInTokens', 'respond', 'delay', 'networkError', 'requireMfa', 'requireVerifiedEmail'])
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/
 
 /**
@@ -79,6 +86,13 @@ export function validateScenario(input: unknown, source = 'scenario'): asserts i
   }
   if (s.delay !== undefined) checkDuration(s.delay, `${where} delay`)
   if (s.networkError !== undefined && typeof s.networkError !== 'boolean') failAt('"networkError" must be true or false.')
+  if (s.requireVerifiedEmail !== undefined && typeof s.requireVerifiedEmail !== 'boolean') failAt('"requireVerifiedEmail" must be true or false.')
+  if (s.requireMfa !== undefined) {
+    const mfa = s.requireMfa as Record<string, unknown> | null
+    if (typeof mfa !== 'object' || mfa === null || Object.keys(mfa).some((k) => k !== 'fixedCode')) failAt('"requireMfa" must be an object like {"fixedCode": "000000"}.')
+    const code = (mfa as Record<string, unknown>).fixedCode
+    if (code !== undefined && !(typeof code === 'string' && /^\d{6}$/.test(code))) failAt('"requireMfa.fixedCode" must be six digits such as "000000".')
+  }
   if (s.respond !== undefined) {
     if (typeof s.respond !== 'object' || s.respond === null) failAt('"respond" must be an object keyed by route.')
     for (const [route, answer] of Object.entries(s.respond as object)) {

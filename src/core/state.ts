@@ -1,5 +1,6 @@
 import { createClock, type Clock } from './clock.js'
 import { unknownScenario, type EngineConfig } from './config.js'
+import { AccountState } from './mail/account-state.js'
 import type { Scenario } from './scenario.js'
 import { Store } from './store.js'
 import { publicUser, type PublicUser } from './users.js'
@@ -18,6 +19,8 @@ export interface StateSummary {
  */
 export class NamespaceState {
   store: Store
+  /** Mailbox, mailed tokens, MFA challenges, verified emails. */
+  account = new AccountState()
   readonly clock: Clock
   #scenario: Scenario
 
@@ -42,9 +45,10 @@ export class NamespaceState {
     return scenario
   }
 
-  /** Back to the start: seed users only, no sessions, the initial scenario and clock. */
+  /** Back to the start: seed users only, no sessions, an empty mailbox, the initial scenario and clock. */
   reset(): void {
     this.store = new Store(this.config.seedUsers)
+    this.account = new AccountState()
     this.clock.reset()
     this.#scenario = this.config.initialScenario
   }

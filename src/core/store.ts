@@ -61,6 +61,12 @@ export class Store {
     return this.users.findByLogin(login)
   }
 
+  /** The user with this email (not a username that happens to look like one), case-insensitively. */
+  findByEmail(email: string): StoredUser | undefined {
+    const user = this.findByLogin(email)
+    return user?.email !== undefined && user.email.toLowerCase() === email.toLowerCase() ? user : undefined
+  }
+
   hasLogin(login: string): boolean {
     return this.users.findByLogin(login) !== undefined
   }
@@ -93,6 +99,15 @@ export class Store {
   /** Revokes a session and its whole refresh-token family at once. */
   revokeSession(id: string): boolean {
     return this.sessions.delete(id)
+  }
+
+  /** Revokes every session of a user (a password reset signs out everyone who knew the old one). */
+  revokeUserSessions(userId: string): number {
+    let revoked = 0
+    for (const session of this.sessions.values()) {
+      if (session.userId === userId && this.sessions.delete(session.id)) revoked++
+    }
+    return revoked
   }
 
   /** Refresh tokens held, current and exchanged (for state reports and the scale benchmark). */

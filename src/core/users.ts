@@ -1,3 +1,4 @@
+import { base32Decode } from './base32.js'
 import { MockAuthError } from './errors.js'
 
 /** A user as given in options or a users file. */
@@ -10,6 +11,10 @@ export interface UserInput {
   roles?: string[]
   /** Extra JWT claims, e.g. `{ tenant: 'acme' }`; registered claims (iss, sub, exp…) cannot be overridden. */
   claims?: Record<string, unknown>
+  /** A second factor: a base32 TOTP secret (RFC 6238, SHA-1, 6 digits, 30 s), as authenticator apps take it. */
+  mfa?: { totp: string }
+  /** `false`: sign-in answers 403 `email_not_verified` until the user follows a verification mail. */
+  emailVerified?: boolean
 }
 
 export interface StoredUser {
@@ -20,10 +25,12 @@ export interface StoredUser {
   name?: string
   roles?: string[]
   claims?: Record<string, unknown>
+  mfa?: { totp: string }
+  emailVerified?: boolean
 }
 
-/** The user as the API shows it: everything but the password. */
-export type PublicUser = Omit<StoredUser, 'password' | 'claims'> & Record<string, unknown>
+/** The user as the API shows it: everything but the password, the claims and the TOTP secret. */
+export type PublicUser = Omit<StoredUser, 'password' | 'claims' | 'mfa'> & Record<string, unknown>
 
 export const DEFAULT_USERS: readonly UserInput[] = [
   { id: 'user123', username: 'test', email: 'test@example.com', password: 'test', name: 'Test User', roles: ['user'] },
@@ -60,6 +67,10 @@ export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
     if (u.claims !== undefined && (typeof u.claims !== 'object' || u.claims === null || Array.isArray(u.claims))) {
       throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "claims" must be an object.`)
     }
+    if (u.mfa !== undefined) checkMfa(u.mfa, where)
+    if (u.emailVerified !== undefined && typeof u.emailVerified !== 'boolean') {
+      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "emailVerified" must be true or false.`)
+    }
     const user: StoredUser = {
       id: (u.id as string | undefined) ?? `user-${index + 1}`,
       username: u.username as string,
@@ -70,6 +81,8 @@ export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
     if (u.roles !== undefined) user.roles = [...(u.roles as string[])]
     // A deep copy: seed users are frozen (`SeedUsers`), which must not freeze the caller's objects.
     if (u.claims !== undefined) user.claims = structuredClone(u.claims as Record<string, unknown>)
+    if (u.mfa !== undefined) user.mfa = { totp: (u.mfa as { totp: string }).totp }
+    if (u.emailVerified !== undefined) user.emailVerified = u.emailVerified as boolean
     for (const key of [user.id, user.username.toLowerCase(), user.email?.toLowerCase()]) {
       if (key === undefined) continue
       if (seen.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${key}" is used by two users; ids, usernames and emails must be unique.`)
@@ -79,8 +92,20 @@ export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
   })
 }
 
+/**
+ * `{ totp: "<base32>" }`. Short secrets are accepted (RFC 4226 §4 R6 asks 128 bits of a real
+ * deployment, but fixtures often use the 80-bit "JBSWY3DPEHPK3PXP"); a non-base32 one is a typo.
+ */
+function checkMfa(mfa: unknown, where: string): void {
+  const totp = typeof mfa === 'object' && mfa !== null ? (mfa as Record<string, unknown>).totp : undefined
+  const key = typeof totp === 'string' ? base32Decode(totp) : undefined
+  if (!key || key.length === 0) {
+    throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "mfa" must be {"totp": "<base32 secret>"} with a base32 secret (letters A-Z and digits 2-7), e.g. "JBSWY3DPEHPK3PXP".`)
+  }
+}
+
 export function publicUser(user: StoredUser): PublicUser {
-  const { password: _password, claims: _claims, ...rest } = user
+  const { password: _password, claims: _claims, mfa: _mfa, ...rest } = user
   return rest
 }
 

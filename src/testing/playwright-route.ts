@@ -46,6 +46,7 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
     },
     reset: async () => controls.reset(),
     state: async () => controls.state(),
+    mailbox: async (filter) => controls.mailbox(filter),
     async signIn(user: string, signInOptions: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = signInOptions
       const signed = await controls.signIn(user, mint)

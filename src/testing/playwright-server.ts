@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test'
 import type { SignedIn } from '../../handlers/controls.js'
-import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type StateSummary } from '../core/index.js'
+import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type Mail, type StateSummary } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
 import { requireUrl } from './playwright-route.js'
 import type { PlaywrightMockAuth, ScenarioInfo, SignInOptions } from './playwright-types.js'
@@ -51,6 +51,7 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
     },
     reset: async () => void (await call('POST', '/reset')),
     state: async () => (await call<StateSummary>('GET', '/state')).data,
+    mailbox: async (filter = {}) => (await call<Mail[]>('GET', filter.to === undefined ? '/mailbox' : `/mailbox?to=${encodeURIComponent(filter.to)}`)).data,
     async signIn(user: string, options: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = options
       const { data, cookies } = await call<Omit<SignedIn, 'cookies' | 'headers'>>('POST', '/token', { user, ...mint })

@@ -1,5 +1,5 @@
 import type { SignedIn } from '../../handlers/controls.js'
-import type { Duration, Engine, StateSummary } from '../core/index.js'
+import type { Duration, Engine, Mail, StateSummary } from '../core/index.js'
 
 export interface ScenarioInfo {
   name: string
@@ -40,6 +40,8 @@ export interface PlaywrightMockAuth {
   reset(): Promise<void>
   /** Users and live sessions. */
   state(): Promise<StateSummary>
+  /** This test's mails (verification, reset, magic links), newest last; `to` keeps one recipient's. */
+  mailbox(filter?: { to?: string }): Promise<Mail[]>
   /** Signs a user in without the login form: real tokens, and both HttpOnly cookies put into the browser context. */
   signIn(user: string, options?: SignInOptions): Promise<SignedIn>
 }

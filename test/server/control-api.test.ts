@@ -28,6 +28,20 @@ describe('control API (no port)', () => {
     expect(await handleControl(engine(), req('GET', '/__mock-authx/health'))).toBeNull()
   })
 
+  it('mailbox: this namespace\'s mails newest last, ?to= filters, reset empties it', async () => {
+    const e = engine()
+    const mail = (to: string) => ({ to, subject: 's', text: 't', link: 'http://x/?token=t', token: 't', kind: 'magic-link' as const, at: new Date(0).toISOString() })
+    e.namespace().account.mailbox.send(mail('ann@example.com'))
+    e.namespace().account.mailbox.send(mail('bob@example.com'))
+    e.namespace('other').account.mailbox.send(mail('eve@example.com'))
+    expect((await call(e, 'GET', '/__mock-auth/mailbox')).json.map((m: { to: string }) => m.to)).toEqual(['ann@example.com', 'bob@example.com'])
+    expect((await call(e, 'GET', '/__mock-auth/mailbox?to=BOB%40example.com')).json).toEqual([{ id: 'mail-2', ...mail('bob@example.com') }])
+    expect((await call(e, 'GET', '/__mock-auth/mailbox', { headers: { 'x-mock-auth-namespace': 'other' } })).json).toHaveLength(1)
+    await call(e, 'POST', '/__mock-auth/reset')
+    expect((await call(e, 'GET', '/__mock-auth/mailbox')).json).toEqual([])
+    expect((await call(e, 'DELETE', '/__mock-auth/mailbox')).status).toBe(405)
+  })
+
   it('health, scenarios and the current scenario', async () => {
     const e = engine()
     const health = await call(e, 'GET', '/__mock-auth/health')

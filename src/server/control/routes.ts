@@ -1,6 +1,7 @@
 import { jsonResult } from '../../core/index.js'
 import { clockBody, postClock } from './clock.js'
 import type { ControlHandler } from './context.js'
+import { getMailbox } from './mailbox.js'
 import { putScenario, scenarioBody } from './scenario.js'
 import { postToken } from './token.js'
 
@@ -20,4 +21,5 @@ export const CONTROL_ROUTES: Record<string, Record<string, ControlHandler>> = {
   '/clock': { GET: ({ state }) => clockBody(state), POST: postClock },
   '/token': { POST: postToken },
   '/state': { GET: ({ state }) => jsonResult(200, state.summary()) },
+  '/mailbox': { GET: getMailbox },
 }
