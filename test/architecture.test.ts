@@ -42,6 +42,7 @@ function layerOf(from: string, spec: string): string {
 
 const RULES: Array<{ dir: string; allowed: (layer: string) => boolean; why: string }> = [
   { dir: 'src/core', allowed: (l) => ['src/core', 'jose', 'cookie'].includes(l), why: 'the engine is pure: jose and cookie only' },
+  { dir: 'src/dialects', allowed: (l) => ['src/dialects', 'src/core', 'jose', 'cookie'].includes(l), why: 'a dialect is a route table and codec over the core' },
   { dir: 'scenarios', allowed: (l) => ['scenarios', 'src/core'].includes(l), why: 'scenarios are data over the core' },
   { dir: 'handlers', allowed: (l) => ['handlers', 'scenarios', 'src/core', 'msw'].includes(l), why: 'handlers are thin msw adapters' },
   { dir: 'src/browser', allowed: (l) => !['node:', 'express', 'src/server', 'src/cli', 'src/testing', 'bin', 'yargs'].includes(l), why: 'the browser entry runs in a page' },

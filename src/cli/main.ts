@@ -62,8 +62,12 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
           io,
         )
       }
+      case 'contract': {
+        const { runContract } = await import('./contract-command.js')
+        return await runContract({ action: str(args.action), file: str(args.file) }, io)
+      }
       default:
-        throw new CliError(`Unknown command "${String(args._[0])}": use serve, scenarios or token (see mock-auth --help).`, EXIT_USAGE)
+        throw new CliError(`Unknown command "${String(args._[0])}": use serve, scenarios, token or contract (see mock-auth --help).`, EXIT_USAGE)
     }
   } catch (error) {
     return fail(io, error, exitCodeOf(error))

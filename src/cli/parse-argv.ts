@@ -38,9 +38,15 @@ export async function parseArgv(argv: string[]): Promise<Parsed> {
           .example('$0 token --user test', 'Print an access token')
           .example('curl -H "Authorization: Bearer $($0 token --user test)" http://127.0.0.1:4010/api/auth/me', 'Use it'),
       )
+      .command('contract <action> <file>', 'Check a contract file (your backend\'s routes, fields, cookies and errors as data)', (y) =>
+        y
+          .positional('action', { type: 'string', choices: ['check'], describe: 'check: validate the file and print the routes it defines' })
+          .positional('file', { type: 'string', describe: 'The contract (.json, .js or .mjs)' })
+          .example('$0 contract check my-backend.json', 'Validate a contract and list its routes'),
+      )
       .example('$0 serve --scenario expired', 'Start a server whose tokens are already expired')
       .example('$0 scenarios', 'List the scenarios')
-      .demandCommand(1, 'Pass a command: serve, scenarios or token.')
+      .demandCommand(1, 'Pass a command: serve, scenarios, token or contract.')
       .strict()
       .showHelpOnFail(false)
       .version(packageVersion())

@@ -57,14 +57,7 @@ export async function loadScenariosFile(path: string): Promise<Scenario[]> {
   const ext = extname(path).toLowerCase()
   let data: unknown
   if (ext === '.js' || ext === '.mjs') {
-    let mod: Record<string, unknown>
-    try {
-      mod = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>
-    } catch (error) {
-      // Node's "Cannot find module X imported from <our file>" names our internals; say it plainly.
-      const why = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && !existsSync(resolve(path)) ? 'no such file' : reason(error)
-      throw new MockAuthError('ERR_INVALID_SCENARIO', `Cannot load scenarios file ${path}: ${why}. Check the path and that the module runs under Node.`, { cause: error })
-    }
+    const mod = await importModule(path, 'scenarios', 'ERR_INVALID_SCENARIO')
     data = mod.default ?? mod.scenarios ?? Object.values(mod).filter((v) => typeof v === 'object' && v !== null && 'name' in v)
   } else if (ext === '.json' || ext === '') {
     data = await readJson(path, 'scenarios', 'ERR_INVALID_SCENARIO')
@@ -97,7 +90,18 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
   return config as ConfigFile
 }
 
-async function readJson(path: string, what: string, code: MockAuthErrorCode): Promise<unknown> {
+/** Imports a `.js`/`.mjs` file the user named; a failure says which file and why, in one sentence. */
+export async function importModule(path: string, what: string, code: MockAuthErrorCode): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>
+  } catch (error) {
+    // Node's "Cannot find module X imported from <our file>" names our internals; say it plainly.
+    const why = (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' && !existsSync(resolve(path)) ? 'no such file' : reason(error)
+    throw new MockAuthError(code, `Cannot load ${what} file ${path}: ${why}. Check the path and that the module runs under Node.`, { cause: error })
+  }
+}
+
+export async function readJson(path: string, what: string, code: MockAuthErrorCode): Promise<unknown> {
   let text: string
   try {
     text = await readFile(path, 'utf8')
