@@ -3,8 +3,9 @@ import { AUTH_PATHS, errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type Auth
 import { toAuthRequest } from './auth-request.js'
 import type { BrowserCookieJar } from './browser-cookie-jar.js'
 import { parseBaseUrl } from './base-url.js'
-import { SafeHttpHandler } from './safe-handler.js'
-import { detectCookieMode, toMswResponse, type CookieMode } from './to-msw-response.js'
+import type { MswKit } from './msw-kit.js'
+import { safeHandlerClass } from './safe-handler.js'
+import { detectCookieMode, toMswResponseWith, type CookieMode } from './to-msw-response.js'
 
 export interface HandlerOptions {
   /** msw predicate prefix; default `'*\/api/auth'`. Its path must be the engine's base path. */
@@ -24,7 +25,7 @@ export interface HandlerOptions {
  * `/.well-known/jwks.json`, then a catch-all answering 404 `not_found` under the base path. Every
  * handler matches every method (`SafeHttpHandler`, as `http.all`): the engine decides 405 + `Allow`, exactly as the server does.
  */
-export function createHandlers(engine: Engine, options: HandlerOptions = {}): HttpHandler[] {
+export function createHandlersWith(kit: MswKit, engine: Engine, options: HandlerOptions = {}): HttpHandler[] {
   const parsed = parseBaseUrl(options.baseUrl)
   if (parsed.basePath !== engine.config.basePath) {
     throw new MockAuthError(
@@ -48,11 +49,12 @@ export function createHandlers(engine: Engine, options: HandlerOptions = {}): Ht
     if (result === null) return undefined
     jar?.store(result.cookies)
     options.onHandled?.()
-    return toMswResponse(result, mode)
+    return toMswResponseWith(kit, result, mode)
   }
 
   // Node never reads msw's cookie jar: the request's own Cookie header is the truth there.
   const handlerOptions = { withoutCookieJar: mode === 'node' }
+  const SafeHttpHandler = safeHandlerClass(kit.HttpHandler)
   const routes = (Object.keys(AUTH_PATHS) as AuthPath[]).map(
     (path) =>
       new SafeHttpHandler(

@@ -3,7 +3,8 @@ import { createEngine, DEFAULT_NAMESPACE, type Engine } from '../src/core/index.
 import { DEFAULT_BASE_URL, parseBaseUrl } from './base-url.js'
 import { namespaceControls, type MockAuthControls } from './controls.js'
 import { BrowserCookieJar } from './browser-cookie-jar.js'
-import { createHandlers } from './create-handlers.js'
+import { createHandlersWith } from './create-handlers.js'
+import type { MswKit } from './msw-kit.js'
 import { toEngineOptions, type MockAuthOptions } from './engine-options.js'
 import { detectCookieMode, type CookieMode } from './to-msw-response.js'
 
@@ -29,10 +30,11 @@ export interface MockAuth extends MockAuthControls {
 }
 
 /**
- * A mock auth backend as msw handlers. Everything (keys, users, sessions, scenario, clock) lives
+ * A mock auth backend as msw handlers over the given msw classes (see msw-kit.ts; the public
+ * `createMockAuth` passes msw's own). Everything (keys, users, sessions, scenario, clock) lives
  * in this instance: two instances never share anything.
  */
-export function createMockAuth(options: MockAuthOptions = {}, wiring: MockAuthWiring = {}): MockAuth {
+export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, wiring: MockAuthWiring = {}): MockAuth {
   const parsed = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const engineOptions = toEngineOptions(options, parsed.basePath)
   const engine = (wiring.engine ?? createEngine)(engineOptions)
@@ -53,9 +55,9 @@ export function createMockAuth(options: MockAuthOptions = {}, wiring: MockAuthWi
     engine,
     baseUrl: parsed.baseUrl,
     // Without a namespace option requests are passed through untouched (the engine defaults to 'default').
-    handlers: createHandlers(engine, { ...handlerWiring, ...(options.namespace === undefined ? {} : { namespace }) }),
+    handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(options.namespace === undefined ? {} : { namespace }) }),
     scope: (name: string) =>
-      Object.assign(namespaceControls(engine, name, hooks), { handlers: createHandlers(engine, { ...handlerWiring, namespace: name }) }),
+      Object.assign(namespaceControls(engine, name, hooks), { handlers: createHandlersWith(kit, engine, { ...handlerWiring, namespace: name }) }),
   })
   return instance
 }

@@ -1,4 +1,4 @@
-import { HttpHandler, type HttpResponseResolver } from 'msw'
+import type { HttpHandler, HttpResponseResolver } from 'msw'
 
 /**
  * `http.all(path, resolver)` whose URL matching never throws, and costs next to nothing for a
@@ -17,60 +17,66 @@ import { HttpHandler, type HttpResponseResolver } from 'msw'
  *   it is turned away before that work, and so is a URL of another origin than the pattern's own,
  *   or whose path does not end the way an exact pattern does.
  *
- * The path stays a string, so `handler.info.path` still reads as written.
+ * The path stays a string, so `handler.info.path` still reads as written. A class made over the
+ * `HttpHandler` it is given (see msw-kit.ts: the Node entries avoid importing msw's root index).
  */
-export class SafeHttpHandler extends HttpHandler {
-  readonly #literal: string
-  /** For a path with no wildcard or parameter after its origin: the literal without trailing slashes. */
-  readonly #exactEnd: string | undefined
-  /** The pattern's own origin when it names one literally (`http://localhost:3000`), lower-cased. */
-  readonly #origin: string | undefined
-  /** Set when this handler decides its matches itself and never reads msw's cookie jar (see `parse`). */
-  readonly #ownMatch: ((url: string) => boolean) | undefined
+export function safeHandlerClass(Base: typeof HttpHandler): SafeHandlerClass {
+  return class SafeHttpHandler extends Base {
+    readonly #literal: string
+    /** For a path with no wildcard or parameter after its origin: the literal without trailing slashes. */
+    readonly #exactEnd: string | undefined
+    /** The pattern's own origin when it names one literally (`http://localhost:3000`), lower-cased. */
+    readonly #origin: string | undefined
+    /** Set when this handler decides its matches itself and never reads msw's cookie jar (see `parse`). */
+    readonly #ownMatch: ((url: string) => boolean) | undefined
 
-  constructor(path: string, resolver: HttpResponseResolver, options: SafeHandlerOptions = {}) {
-    super(/.+/, path, resolver)
-    this.#literal = literalPath(path)
-    this.#exactEnd = isExact(path) ? this.#literal.replace(/\/+$/, '') : undefined
-    this.#origin = LITERAL_ORIGIN.exec(path)?.[1]?.toLowerCase()
-    this.#ownMatch = options.withoutCookieJar ? exactMatcher(path, this.#origin) : undefined
-  }
+    constructor(path: string, resolver: HttpResponseResolver, options: SafeHandlerOptions = {}) {
+      super(/.+/, path, resolver)
+      this.#literal = literalPath(path)
+      this.#exactEnd = isExact(path) ? this.#literal.replace(/\/+$/, '') : undefined
+      this.#origin = LITERAL_ORIGIN.exec(path)?.[1]?.toLowerCase()
+      this.#ownMatch = options.withoutCookieJar ? exactMatcher(path, this.#origin) : undefined
+    }
 
-  /**
-   * With `withoutCookieJar` and an exact pattern (`*\/api/auth/login`, `http://host:port/api/auth`),
-   * the match is decided here and `cookies` is empty: msw's parse would compile the pattern with
-   * path-to-regexp and read its process-wide cookie jar on every request, ~20 us that a sign-in
-   * through MSW measurably paid, for cookies the Node handlers never use (the request's own
-   * `Cookie` header is the truth there). The result is tested equal to msw's own matching.
-   */
-  override async parse(args: Parameters<HttpHandler['parse']>[0]): ReturnType<HttpHandler['parse']> {
-    const url = args.request.url.toLowerCase()
-    // An own matcher decides alone; the cheap checks below only guard msw's parse.
-    if (this.#ownMatch) return { match: { matches: this.#ownMatch(url), params: {} }, cookies: {} }
-    if (!this.#canMatch(url)) return { match: { matches: false, params: {} }, cookies: {} }
-    try {
-      return await super.parse(args)
-    } catch (error) {
-      if (!(error instanceof URIError)) throw error
-      const escaped = new Request(args.request.url.replaceAll('%', '%25'), { headers: args.request.headers })
-      return super.parse({ ...args, request: escaped })
+    /**
+     * With `withoutCookieJar` and an exact pattern (`*\/api/auth/login`, `http://host:port/api/auth`),
+     * the match is decided here and `cookies` is empty: msw's parse would compile the pattern with
+     * path-to-regexp and read its process-wide cookie jar on every request, ~20 us that a sign-in
+     * through MSW measurably paid, for cookies the Node handlers never use (the request's own
+     * `Cookie` header is the truth there). The result is tested equal to msw's own matching.
+     */
+    override async parse(args: Parameters<HttpHandler['parse']>[0]): ReturnType<HttpHandler['parse']> {
+      const url = args.request.url.toLowerCase()
+      // An own matcher decides alone; the cheap checks below only guard msw's parse.
+      if (this.#ownMatch) return { match: { matches: this.#ownMatch(url), params: {} }, cookies: {} }
+      if (!this.#canMatch(url)) return { match: { matches: false, params: {} }, cookies: {} }
+      try {
+        return await super.parse(args)
+      } catch (error) {
+        if (!(error instanceof URIError)) throw error
+        const escaped = new Request(args.request.url.replaceAll('%', '%25'), { headers: args.request.headers })
+        return super.parse({ ...args, request: escaped })
+      }
+    }
+
+    /**
+     * False only for a URL the pattern cannot match. An exact pattern is anchored at its end, so the
+     * URL's path (query and fragment cut, trailing slashes dropped, which path-to-regexp tolerates)
+     * must end with it: `/api/auth/login` is turned away by the `/api/auth` route's handler without
+     * a full parse. Only the end is compared, since a leading `*` may stand for more than an origin.
+     */
+    #canMatch(url: string): boolean {
+      if (!url.includes(this.#literal)) return false
+      // Another origin's request (two mock-auth instances, or the app's real API elsewhere).
+      if (this.#origin !== undefined && !(url.startsWith(this.#origin) && (url.length === this.#origin.length || url[this.#origin.length] === '/'))) return false
+      if (this.#exactEnd === undefined) return true
+      return withoutQuery(url).replace(/\/+$/, '').endsWith(this.#exactEnd)
     }
   }
-
-  /**
-   * False only for a URL the pattern cannot match. An exact pattern is anchored at its end, so the
-   * URL's path (query and fragment cut, trailing slashes dropped, which path-to-regexp tolerates)
-   * must end with it: `/api/auth/login` is turned away by the `/api/auth` route's handler without
-   * a full parse. Only the end is compared, since a leading `*` may stand for more than an origin.
-   */
-  #canMatch(url: string): boolean {
-    if (!url.includes(this.#literal)) return false
-    // Another origin's request (two mock-auth instances, or the app's real API elsewhere).
-    if (this.#origin !== undefined && !(url.startsWith(this.#origin) && (url.length === this.#origin.length || url[this.#origin.length] === '/'))) return false
-    if (this.#exactEnd === undefined) return true
-    return withoutQuery(url).replace(/\/+$/, '').endsWith(this.#exactEnd)
-  }
 }
+
+/** What `safeHandlerClass` makes: `new SafeHttpHandler(path, resolver, options)` is an msw `HttpHandler`. */
+export type SafeHandlerClass = new (path: string, resolver: HttpResponseResolver, options?: SafeHandlerOptions) => HttpHandler
 
 export interface SafeHandlerOptions {
   /** Node: decide exact matches without msw's parse, never reading its cookie jar (`cookies` is `{}`). */

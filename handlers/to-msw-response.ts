@@ -1,5 +1,5 @@
-import { delay, HttpResponse } from 'msw'
-import type { AuthResult } from '../src/core/index.js'
+import { MockAuthError, type AuthResult } from '../src/core/index.js'
+import type { MswKit } from './msw-kit.js'
 
 /**
  * How cookies travel between the handlers and the client.
@@ -21,19 +21,48 @@ export function detectCookieMode(): CookieMode {
 
 /**
  * Materialises an engine result as an msw response: every Set-Cookie kept apart (RFC 6265 §3),
- * `delayMs` waited with msw's `delay`, `networkError` as `HttpResponse.error()` (a rejected fetch).
+ * `delayMs` waited, `networkError` as `Response.error()` (a rejected fetch, which is what msw's
+ * `HttpResponse.error()` returns too).
  */
-export async function toMswResponse(result: AuthResult, mode: CookieMode): Promise<Response> {
-  if (result.delayMs !== undefined && result.delayMs > 0) await delay(result.delayMs)
-  if (result.networkError) return HttpResponse.error()
+export async function toMswResponseWith(kit: MswKit, result: AuthResult, mode: CookieMode): Promise<Response> {
+  if (result.delayMs !== undefined && result.delayMs > 0) await wait(result.delayMs)
+  if (result.networkError) return Response.error()
   if (mode === 'browser') {
+    if (kit.HttpResponse === undefined) throw new MockAuthError('ERR_INVALID_OPTIONS', "Browser cookie mode needs msw's HttpResponse: create the handlers through mock-auth or mock-auth/browser.")
     const headers = new Headers(result.headers)
     for (const cookie of result.cookies) headers.append('set-cookie', cookie)
-    return new HttpResponse(result.body, { status: result.status, headers })
+    return new kit.HttpResponse(result.body, { status: result.status, headers })
   }
-  // The plain record as init: HttpResponse copies it into its own Headers anyway (one copy fewer).
-  const response = new HttpResponse(result.body, { status: result.status, headers: result.headers })
-  // Appended after construction: msw records Set-Cookie for its jar only from the init headers.
+  /*
+   * Node: a plain Fetch Response, as msw accepts from any resolver. msw records a response's
+   * Set-Cookie in its process-wide jar only for an `HttpResponse` made with them in its init, so
+   * with a plain Response it never learns them (which the Node handlers want: docs/msw.md), and
+   * the status text is the one `HttpResponse` would set. No body for 1xx/204/205/304 (the Fetch
+   * Response constructor refuses one, RFC 9110 §15).
+   */
+  const response = new Response(NULL_BODY.has(result.status) ? null : result.body, {
+    status: result.status,
+    statusText: STATUS_TEXT[result.status] ?? '',
+    headers: result.headers,
+  })
   for (const cookie of result.cookies) response.headers.append('set-cookie', cookie)
   return response
+}
+
+/** As msw's `delay(ms)` waits in Node, held to setTimeout's limit (~24.8 days) instead of firing at once past it. */
+function wait(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(ms, MAX_TIMEOUT_MS)))
+}
+
+const MAX_TIMEOUT_MS = 2_147_483_647
+
+const NULL_BODY = new Set([101, 103, 204, 205, 304])
+
+/** The reason phrases msw's `HttpResponse` sets (from the `statuses` package it ships). */
+const STATUS_TEXT: Readonly<Record<number, string>> = {
+  200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 303: 'See Other',
+  307: 'Temporary Redirect', 308: 'Permanent Redirect', 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden',
+  404: 'Not Found', 405: 'Method Not Allowed', 409: 'Conflict', 410: 'Gone', 413: 'Payload Too Large',
+  415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 423: 'Locked', 429: 'Too Many Requests',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable',
 }

@@ -1,4 +1,5 @@
-import { createMockAuth, type MockAuth, type MockAuthOptions } from '../../handlers/create-mock-auth.js'
+import type { MockAuth, MockAuthOptions } from '../../handlers/create-mock-auth.js'
+import { createMockAuth } from '../../handlers/msw-root.js'
 import { parseBaseUrl } from '../../handlers/base-url.js'
 import { BrowserCookieJar, type JarCookie } from '../../handlers/browser-cookie-jar.js'
 import { createEngine, createKeySet, importKeySet, type Engine, type ExportedKeySet } from '../core/index.js'

@@ -1,5 +1,3 @@
-import * as errors from 'jose/errors'
-import { jwtVerify } from 'jose/jwt/verify'
 import type { JWTPayload } from 'jose'
 import { base64url } from './base64url.js'
 import type { KeySet } from './keys.js'
@@ -133,6 +131,8 @@ async function verifySignature(keys: KeySet, settings: TokenSettings, token: str
   try {
     // Time claims are checked by `checkTimes` against our clock, so a verified token can be cached
     // and re-checked cheaply on every request; jose still validates their types here.
+    // Loaded on first use: most test files only ever check tokens this engine signed (`recordIssued`).
+    const { jwtVerify } = await import('jose/jwt/verify')
     const { payload, protectedHeader } = await jwtVerify(token, keys.verificationKey, {
       algorithms: [keys.alg],
       issuer: settings.issuer,
@@ -145,7 +145,7 @@ async function verifySignature(keys: KeySet, settings: TokenSettings, token: str
     if (protectedHeader.kid !== keys.kid) return invalid('The token was signed with an unknown key.')
     return acceptClaims(payload)
   } catch (error) {
-    return invalid(describe(error))
+    return invalid(describe(error, await import('jose/errors')))
   }
 }
 
@@ -171,7 +171,7 @@ function checkTimes(claims: AccessClaims, nowMs: number, tolerance: number): Ver
   return { ok: true, claims }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, errors: typeof import('jose/errors')): string {
   if (error instanceof errors.JWSSignatureVerificationFailed) return 'The token signature is invalid.'
   if (error instanceof errors.JOSEAlgNotAllowed) return 'The token algorithm is not allowed.'
   if (error instanceof errors.JWTClaimValidationFailed) return `The token claim "${error.claim}" is invalid.`

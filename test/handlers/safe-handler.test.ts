@@ -1,6 +1,8 @@
-import { http, HttpResponse } from 'msw'
+import { http, HttpHandler, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { literalPath, SafeHttpHandler } from '../../handlers/safe-handler.js'
+import { literalPath, safeHandlerClass } from '../../handlers/safe-handler.js'
+
+const SafeHttpHandler = safeHandlerClass(HttpHandler)
 
 const patterns = [
   '*/api/auth',
