@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw'
-import { AUTH_PATHS, errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthPath, type AuthResult, type Engine } from '../src/core/index.js'
+import { errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthResult, type Engine, type Mount } from '../src/core/index.js'
 import { toAuthRequest } from './auth-request.js'
 import type { BrowserCookieJar } from './browser-cookie-jar.js'
 import { parseBaseUrl } from './base-url.js'
@@ -21,8 +21,10 @@ export interface HandlerOptions {
 }
 
 /**
- * One msw handler per route path, in `AUTH_PATHS` order, then the JWKS at the origin's
- * `/.well-known/jwks.json`, then a catch-all answering 404 `not_found` under the base path. Every
+ * One msw handler per route of the engine's dialect (its table's order; `:param` segments as msw
+ * params), then each injected protocol's routes, then the JWKS at the origin's
+ * `/.well-known/jwks.json`, then a catch-all per protocol mount and last the one answering 404
+ * `not_found` under the base path. Nothing here knows a dialect: a new one needs no change. Every
  * handler matches every method (`SafeHttpHandler`, as `http.all`): the engine decides 405 + `Allow`, exactly as the server does.
  */
 export function createHandlersWith(kit: MswKit, engine: Engine, options: HandlerOptions = {}): HttpHandler[] {
@@ -55,27 +57,28 @@ export function createHandlersWith(kit: MswKit, engine: Engine, options: Handler
   // Node never reads msw's cookie jar: the request's own Cookie header is the truth there.
   const handlerOptions = { withoutCookieJar: mode === 'node' }
   const SafeHttpHandler = safeHandlerClass(kit.HttpHandler)
-  const routes = (Object.keys(AUTH_PATHS) as AuthPath[]).map(
-    (path) =>
-      new SafeHttpHandler(
-        routeUrl(parsed.baseUrl, parsed.basePath, path),
-        ({ request, cookies }) => answer(() => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), path)),
-        handlerOptions,
-      ),
-  )
-  const jwks = new SafeHttpHandler(
-    parsed.origin + WELL_KNOWN_JWKS_PATH,
-    ({ request, cookies }) => answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
-    handlerOptions,
-  )
+  const mounts = engine.mounts()
+  const dialectMount = mounts[mounts.length - 1] as Mount
+  const providers = mounts.slice(0, -1)
+  const routesOf = (mount: Mount, base: string) =>
+    Object.keys(mount.protocol.routes).map(
+      (key) =>
+        new SafeHttpHandler(
+          routeUrl(base, mount.path, key),
+          ({ request, cookies }) => answer(() => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), key, mount)),
+          handlerOptions,
+        ),
+    )
+  const fallback = ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
+    answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions)))
+  const routes = [...routesOf(dialectMount, parsed.baseUrl), ...providers.flatMap((mount) => routesOf(mount, parsed.origin + mount.path))]
+  const jwks = new SafeHttpHandler(parsed.origin + WELL_KNOWN_JWKS_PATH, fallback, handlerOptions)
   // Last, so any route above (or a user's `server.use` override) wins.
-  const notFound = new SafeHttpHandler(`${parsed.baseUrl}/*`, ({ request, cookies }) =>
-    answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions))),
-  )
-  return [...routes, jwks, notFound]
+  const notFound = [...providers.map((mount) => new SafeHttpHandler(`${parsed.origin}${mount.path}/*`, fallback)), new SafeHttpHandler(`${parsed.baseUrl}/*`, fallback)]
+  return [...routes, jwks, ...notFound]
 }
 
-function routeUrl(baseUrl: string, basePath: string, path: AuthPath): string {
+function routeUrl(baseUrl: string, basePath: string, path: string): string {
   // With an empty base path the root route would be the bare origin; make it "/" so it stays a path.
   return path === '' && basePath === '' ? `${baseUrl}/` : baseUrl + path
 }

@@ -1,7 +1,10 @@
 import { builtinScenarios } from '../scenarios/index.js'
+import { resolveDialect, type DialectName } from '../src/dialects/index.js'
 import {
   validateScenario,
   type ClockOptions,
+  type Dialect,
+  type MountedProtocol,
   type Duration,
   type EngineOptions,
   type KeySet,
@@ -11,6 +14,13 @@ import {
 } from '../src/core/index.js'
 
 export interface MockAuthOptions {
+  /**
+   * The wire protocol the app speaks: `'rest'` (default, mock-auth's own contract), `'next-auth'`,
+   * `'authjs'`, `'better-auth'`, or a `Dialect` object. Users, scenarios and controls are the same in each.
+   */
+  dialect?: DialectName | Dialect
+  /** Further protocols at their own paths (mock identity providers at `/oidc/<id>`). */
+  protocols?: readonly MountedProtocol[]
   /** The scenario to start in (default `'default'`). */
   scenario?: string
   /** Where the app calls auth: `'*\/api/auth'` (default, any origin), `'http://localhost:3000/api/auth'`, `'/api/auth'`. */
@@ -52,8 +62,8 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
     validateScenario(scenario, `scenarios[${index}]`)
     scenarios.set(scenario.name, scenario)
   }
-  const engineOptions: EngineOptions = { scenarios: [...scenarios.values()], basePath }
-  for (const key of ['scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces'] as const) {
+  const engineOptions: EngineOptions = { dialect: resolveDialect(options.dialect), scenarios: [...scenarios.values()], basePath }
+  for (const key of ['protocols', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
   }

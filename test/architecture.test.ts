@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest'
 
 /**
  * The layering the tree promises, checked on every run:
- * core <- scenarios <- handlers <- server/node/testing/browser <- cli <- bin.
+ * core <- dialects/providers <- scenarios <- handlers <- server/node/testing/browser <- cli <- bin.
+ * Dialects and providers are injected into the engine: the core never imports them.
  */
 const root = resolve(import.meta.dirname, '..')
 
@@ -43,8 +44,9 @@ function layerOf(from: string, spec: string): string {
 const RULES: Array<{ dir: string; allowed: (layer: string) => boolean; why: string }> = [
   { dir: 'src/core', allowed: (l) => ['src/core', 'jose', 'cookie'].includes(l), why: 'the engine is pure: jose and cookie only' },
   { dir: 'src/dialects', allowed: (l) => ['src/dialects', 'src/core', 'jose', 'cookie'].includes(l), why: 'a dialect is a route table and codec over the core' },
+  { dir: 'src/providers', allowed: (l) => ['src/providers', 'src/core', 'jose', 'cookie'].includes(l), why: 'a provider is a protocol over the core' },
   { dir: 'scenarios', allowed: (l) => ['scenarios', 'src/core'].includes(l), why: 'scenarios are data over the core' },
-  { dir: 'handlers', allowed: (l) => ['handlers', 'scenarios', 'src/core', 'msw'].includes(l), why: 'handlers are thin msw adapters' },
+  { dir: 'handlers', allowed: (l) => ['handlers', 'scenarios', 'src/dialects', 'src/providers', 'src/core', 'msw'].includes(l), why: 'handlers are thin msw adapters' },
   { dir: 'src/browser', allowed: (l) => !['node:', 'express', 'src/server', 'src/cli', 'src/testing', 'bin', 'yargs'].includes(l), why: 'the browser entry runs in a page' },
   { dir: 'src/server', allowed: (l) => !['src/cli', 'bin', 'src/testing', 'yargs'].includes(l), why: 'the server sits below the CLI' },
   { dir: 'src/node', allowed: (l) => !['src/cli', 'bin', 'yargs', 'express', 'src/testing', 'src/browser'].includes(l), why: 'the Node msw entry: handlers plus node:crypto, no server' },
@@ -66,8 +68,13 @@ describe('architecture', () => {
   }
 
   it('no handler or route branches on a scenario name (scenarios are data)', () => {
-    const files = [...sources('handlers'), ...sources('src/core'), ...sources('src/server')]
+    const files = [...sources('handlers'), ...sources('src/core'), ...sources('src/dialects'), ...sources('src/providers'), ...sources('src/server')]
     const offenders = files.filter((file) => /(?<!typeof [\w.?]*)scenario(?:\.name)?\s*[!=]==\s*['"]/.test(readFileSync(join(root, file), 'utf8')))
+    expect(offenders).toEqual([])
+  })
+
+  it('the core names no dialect or provider (they are injected)', () => {
+    const offenders = sources('src/core').filter((file) => /['"](?:next-auth|authjs|better-auth)['"]|dialects\/|providers\//.test(readFileSync(join(root, file), 'utf8')))
     expect(offenders).toEqual([])
   })
 

@@ -108,7 +108,13 @@ function defaultStorage(): StorageLike | undefined {
 
 /** The options that shape the state; JSON of them is enough to tell "same setup" from "changed setup". */
 function fingerprintOf(options: MockAuthOptions): string {
-  const { keys: _keys, clock: _clock, secret, ...rest } = options
+  const { keys: _keys, clock: _clock, secret, dialect, protocols, ...rest } = options
   // The secret itself stays out of storage; its tokens simply stop verifying if it changes.
-  return JSON.stringify({ ...rest, secret: secret !== undefined, scenarios: options.scenarios?.map((s) => s.name) })
+  return JSON.stringify({
+    ...rest,
+    secret: secret !== undefined,
+    scenarios: options.scenarios?.map((s) => s.name),
+    ...(dialect === undefined ? {} : { dialect: typeof dialect === 'string' ? dialect : dialect.name }),
+    ...(protocols === undefined ? {} : { protocols: protocols.map((p) => `${p.path}:${p.protocol.name}`) }),
+  })
 }

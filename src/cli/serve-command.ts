@@ -1,4 +1,4 @@
-import { AUTH_PATHS, WELL_KNOWN_JWKS_PATH, type KeyOptions } from '../core/index.js'
+import { isMockAuthError, WELL_KNOWN_JWKS_PATH, type Dialect, type KeyOptions } from '../core/index.js'
 import type { ConfigFile, ServerOptions } from '../server/index.js'
 import type { RunningServer } from '../server/create-server.js'
 import { DEFAULT_CLI_HOST, DEFAULT_PORT } from './defaults.js'
@@ -27,6 +27,7 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   const serverOptions: ServerOptions = {
     log: (line) => logLines.line(`  ${line}\n`),
     keyOptions: keyOptions(options),
+    dialect: await dialectOf(options.dialect),
   }
   if (options.scenario !== undefined) serverOptions.scenario = options.scenario
   if (options.basePath !== undefined) serverOptions.basePath = options.basePath
@@ -63,6 +64,17 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   return 0
 }
 
+/** The named dialect, or a usage error (exit 2) listing the known ones. */
+async function dialectOf(name: string | undefined): Promise<Dialect> {
+  const { resolveDialect } = await import('../dialects/index.js')
+  try {
+    return resolveDialect(name as Parameters<typeof resolveDialect>[0])
+  } catch (error) {
+    if (isMockAuthError(error)) throw new CliError(`Invalid --dialect: ${error.message}`, 2)
+    throw error
+  }
+}
+
 function keyOptions(options: ServeCommandOptions): KeyOptions {
   const alg = options.alg === undefined ? undefined : options.alg.toUpperCase()
   if (alg !== undefined && alg !== 'ES256' && alg !== 'HS256') throw new CliError(`Invalid --alg "${options.alg}": use ES256 (the default) or HS256 with --secret.`, 2)
@@ -76,12 +88,15 @@ function keyOptions(options: ServeCommandOptions): KeyOptions {
 
 function banner(url: string, engine: import('../core/index.js').Engine, customUsers: boolean): string {
   const { basePath, initialScenario, users } = engine.config
-  const routes = Object.entries(AUTH_PATHS).map(([path, methods]) => [Object.keys(methods).join('|'), `${basePath}${path}` || '/'] as const)
+  const routes = engine.mounts().flatMap((mount) =>
+    Object.entries(mount.protocol.routes).map(([path, methods]) => [Object.keys(methods).join('|'), `${mount.path}${path}` || '/'] as const),
+  )
   routes.push(['GET', WELL_KNOWN_JWKS_PATH])
   const width = Math.max(...routes.map(([m]) => m.length))
   const who = customUsers ? users.map((u) => u.username).join(', ') : users.map((u) => `${u.username} / ${u.password}`).join(', ')
   return [
     `mock-auth listening on ${url}`,
+    ...(engine.dialect.name === 'rest' ? [] : [`Dialect:  ${engine.dialect.name}`]),
     `Scenario: ${initialScenario.name} (${initialScenario.description})`,
     `Users:    ${who}`,
     'Routes:',

@@ -2,6 +2,7 @@ import { type ClockOptions } from './clock.js'
 import { sessionCookies, type SessionCookies } from './cookies.js'
 import { parseDuration, type Duration } from './duration.js'
 import { MockAuthError } from './errors.js'
+import type { Dialect, MountedProtocol } from './dialect.js'
 import type { ExportedKeySet, KeyOptions, KeySet, SignFn } from './keys.js'
 import type { Scenario } from './scenario.js'
 import { SeedUsers } from './seed-users.js'
@@ -13,6 +14,14 @@ export const DEFAULT_AUDIENCE = 'mock-auth'
 export const DEFAULT_BASE_PATH = '/api/auth'
 
 export interface EngineOptions {
+  /**
+   * The wire protocol under the base path: a route table and codec over the core's operations
+   * (`restDialect`, ...). Injected: the core knows no dialect; `resolveDialect(name)` in
+   * `src/dialects` turns a name into one.
+   */
+  dialect: Dialect
+  /** Further protocols at their own paths, e.g. a mock identity provider at `/oidc/google`. */
+  protocols?: readonly MountedProtocol[]
   /** Every scenario this engine knows; the built-ins are `builtinScenarios` from `mock-auth/scenarios`. */
   scenarios: readonly Scenario[]
   /** The scenario each namespace starts in (default `'default'`). */
@@ -66,7 +75,7 @@ export interface EngineConfig {
 
 export const DEFAULT_MAX_NAMESPACES = 1000
 
-export function resolveConfig(options: EngineOptions): EngineConfig {
+export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineConfig {
   const scenarios = new Map<string, Scenario>()
   for (const scenario of options.scenarios) scenarios.set(scenario.name, scenario)
   const initialName = options.scenario ?? 'default'

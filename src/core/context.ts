@@ -6,11 +6,13 @@ import type { Scenario } from './scenario.js'
 import type { NamespaceState } from './state.js'
 import type { TokenSettings, VerifiedCache } from './tokens.js'
 
-/** What a route sees: the request plus every injected dependency, nothing global. */
+/** What a protocol's route handler sees: the request plus every injected dependency, nothing global. */
 export interface RouteContext {
   request: AuthRequest
   /** The request's cookies, parsed once per request. */
   cookies: Record<string, string | undefined>
+  /** The route's `:name` segments (`/callback/:provider` → `{ provider }`); empty for exact routes. */
+  params: Record<string, string>
   config: EngineConfig
   state: NamespaceState
   /** The effective scenario: the namespace's, or the per-request override. */

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine } from './engine.js'
 import type { AuthResult } from './result.js'
+import { restDialect } from '../dialects/index.js'
 
 const origin = 'http://localhost'
-const engine = () => createEngine({ scenarios: builtinScenarios })
+const engine = () => createEngine({ dialect: restDialect, scenarios: builtinScenarios })
 
 function req(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Request {
   const headers = new Headers(init.headers)
@@ -62,7 +63,7 @@ describe('engine', () => {
   })
 
   it('keeps at most maxNamespaces besides default, forgetting the least recently used', async () => {
-    const e = createEngine({ scenarios: builtinScenarios, maxNamespaces: 2 })
+    const e = createEngine({ dialect: restDialect, scenarios: builtinScenarios, maxNamespaces: 2 })
     const signIn = (ns: string) => e.fetch(req('POST', '/api/auth/login', { body: { username: 'test', password: 'test' }, headers: { 'x-mock-auth-namespace': ns } }))
     await signIn('default')
     await signIn('a')
@@ -75,6 +76,6 @@ describe('engine', () => {
     // A forgotten namespace starts again from scratch when it is used again.
     expect(e.namespace('b').store.sessions.size).toBe(0)
     expect(e.namespaces()).not.toContain('c')
-    expect(() => createEngine({ scenarios: builtinScenarios, maxNamespaces: 0 })).toThrow(/maxNamespaces must be a whole number of at least 1/)
+    expect(() => createEngine({ dialect: restDialect, scenarios: builtinScenarios, maxNamespaces: 0 })).toThrow(/maxNamespaces must be a whole number of at least 1/)
   })
 })

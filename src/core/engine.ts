@@ -1,13 +1,16 @@
-import { resolveConfig, type EngineConfig, type EngineOptions } from './config.js'
+import { normalizeBasePath, resolveConfig, type EngineConfig, type EngineOptions } from './config.js'
 import type { RouteContext } from './context.js'
 import { readCookies } from './cookies.js'
 import { parseDuration } from './duration.js'
 import { createKeySet, withSigner, type KeySet } from './keys.js'
 import { RandomPool } from './random-pool.js'
 import { pathnameOf, type AuthRequest } from './request.js'
+import type { Dialect, MountedProtocol, ProtocolError, ProtocolRoute } from './dialect.js'
+import { MockAuthError } from './errors.js'
+import { jwks } from './operations/jwks.js'
 import { emptyResult, errorResult, type AuthResult } from './result.js'
-import { allowedMethods, AUTH_PATHS, isAuthPath, ROUTE_FNS, WELL_KNOWN_JWKS_PATH, type AuthPath } from './route-table.js'
-import { scenarioResponse, type RouteName, type Scenario } from './scenario.js'
+import { allowHeader, compileMount, matchKey, matchRoute, type Mount, type RouteMatch } from './route-match.js'
+import { scenarioResponse, type Scenario } from './scenario.js'
 import { NamespaceState } from './state.js'
 import { VerifiedCache, type TokenSettings } from './tokens.js'
 
@@ -16,6 +19,11 @@ export const NAMESPACE_COOKIE = 'mock-auth-namespace'
 export const SCENARIO_HEADER = 'x-mock-auth-scenario'
 export const SCENARIO_COOKIE = 'mock-auth-scenario'
 export const DEFAULT_NAMESPACE = 'default'
+/** Outside the base path, at the conventional discovery location (RFC 8414 §3 style); served in every dialect. */
+export const WELL_KNOWN_JWKS_PATH = '/.well-known/jwks.json'
+
+const JWKS_ROUTE: ProtocolRoute = { operation: 'jwks', handle: jwks }
+const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>
 
 /**
  * The auth engine: Fetch-style requests in, `AuthResult` out. Keys, clock, store and scenarios are
@@ -29,9 +37,20 @@ export class Engine {
   readonly #random = new RandomPool()
   #keys: Promise<KeySet>
   #lastUsed: string | undefined
+  /** The wire protocol under the base path. */
+  readonly dialect: Dialect
+  readonly #dialectMount: Mount
+  /** Injected protocols (longest path first), then the dialect. */
+  readonly #mounts: readonly Mount[]
 
   constructor(options: EngineOptions) {
     this.config = resolveConfig(options)
+    if (!options.dialect || typeof options.dialect.encodeError !== 'function' || typeof options.dialect.routes !== 'object') {
+      throw new MockAuthError('ERR_INVALID_OPTIONS', 'createEngine needs a `dialect` (a route table and codec), e.g. restDialect from "mock-auth/dialects", or pass a dialect name to createMockAuth/createServer.')
+    }
+    this.dialect = options.dialect
+    this.#dialectMount = compileMount(this.config.basePath, options.dialect)
+    this.#mounts = [...mountsOf(options.protocols ?? []), this.#dialectMount]
     this.tokens = { issuer: this.config.issuer, audience: this.config.audience, clockToleranceSeconds: this.config.clockToleranceSeconds }
     const keys = Promise.resolve(options.keys ?? createKeySet(options.keyOptions))
     const signer = options.signer
@@ -91,59 +110,111 @@ export class Engine {
     this.#cache.clear()
   }
 
-  /** The path under the base path, `WELL_KNOWN_JWKS_PATH`, or undefined when the request is not ours. */
-  routePath(url: string): AuthPath | typeof WELL_KNOWN_JWKS_PATH | undefined {
+  /**
+   * Where a URL lands: the well-known JWKS, a route of a mounted protocol (providers first, the
+   * longest path winning), else the dialect when under the base path; undefined when it is not ours.
+   */
+  locate(url: string): { mount: Mount; rest: string } | typeof WELL_KNOWN_JWKS_PATH | undefined {
     const pathname = pathnameOf(url)
     if (pathname === WELL_KNOWN_JWKS_PATH) return WELL_KNOWN_JWKS_PATH
-    const base = this.config.basePath
-    if (pathname !== base && !pathname.startsWith(`${base}/`)) return undefined
-    const rest = pathname.slice(base.length).replace(/\/+$/, '')
-    return isAuthPath(rest) ? rest : (rest as AuthPath)
+    for (const mount of this.#mounts) {
+      const base = mount.path
+      if (pathname !== base && !pathname.startsWith(`${base}/`)) continue
+      return { mount, rest: pathname.slice(base.length).replace(/\/+$/, '') }
+    }
+    return undefined
+  }
+
+  /** The path under the base path (or a provider's mount), `WELL_KNOWN_JWKS_PATH`, or undefined when the request is not ours. */
+  routePath(url: string): string | undefined {
+    const where = this.locate(url)
+    return where === undefined || where === WELL_KNOWN_JWKS_PATH ? where : where.rest
+  }
+
+  /** The dialect's mount and every injected protocol's, for transports that make one handler per route. */
+  mounts(): readonly Mount[] {
+    return this.#mounts
   }
 
   /**
-   * Answers any request: null when it is outside the base path (the adapter passes it on), 404
-   * `not_found` for an unknown path under it.
+   * Answers any request: null when it is outside every mount (the adapter passes it on), the
+   * protocol's 404 `not_found` for an unknown path under one.
    */
   async fetch(request: AuthRequest): Promise<AuthResult | null> {
-    const path = this.routePath(request.url)
-    if (path === undefined) return null
-    if (path === WELL_KNOWN_JWKS_PATH) return this.#run(request, 'jwks', false)
-    if (!isAuthPath(path)) return errorResult('not_found', { message: `No route ${request.method} ${pathnameOf(request.url)}. Routes live under ${this.config.basePath || '/'}.` })
-    return this.dispatch(request, path)
-  }
-
-  /** Answers a request already matched to a path under the base path (what each MSW handler calls). */
-  async dispatch(request: AuthRequest, path: AuthPath): Promise<AuthResult> {
-    const method = request.method.toUpperCase()
-    if (method === 'OPTIONS') return emptyResult(204, { allow: allowedMethods(path) })
-    const route = (AUTH_PATHS[path] as Partial<Record<string, RouteName>>)[method]
-    if (!route) {
-      return errorResult('method_not_allowed', {
-        message: `${method} is not allowed on ${this.config.basePath}${path}; use ${Object.keys(AUTH_PATHS[path]).join(' or ')}.`,
-        headers: { allow: allowedMethods(path) },
-      })
+    const where = this.locate(request.url)
+    if (where === undefined) return null
+    if (where === WELL_KNOWN_JWKS_PATH) return this.#run(request, JWKS_ROUTE, this.#dialectMount, false, NO_PARAMS)
+    const match = matchRoute(where.mount, where.rest)
+    if (!match) {
+      const under = where.mount === this.#dialectMount ? this.config.basePath : where.mount.path
+      return where.mount.protocol.encodeError(
+        { code: 'not_found', message: `No route ${request.method} ${pathnameOf(request.url)}. Routes live under ${under || '/'}.` },
+        { request, config: this.config, operation: undefined },
+      )
     }
-    return this.#run(request, route, true)
+    return this.#answer(request, where.mount, match)
   }
 
-  async #run(request: AuthRequest, route: RouteName, underBase: boolean): Promise<AuthResult> {
+  /**
+   * Answers a request already matched to a route key of a mount (default: the dialect's): what
+   * each MSW handler calls. A key with `:params` takes them from the URL.
+   */
+  async dispatch(request: AuthRequest, key: string, mount: Mount = this.#dialectMount): Promise<AuthResult> {
+    const methods = mount.exact.get(key)
+    if (methods) return this.#answer(request, mount, { key, methods, params: NO_PARAMS })
+    const where = this.locate(request.url)
+    const match = where !== undefined && where !== WELL_KNOWN_JWKS_PATH ? matchKey(mount, key, where.rest) : undefined
+    if (match) return this.#answer(request, mount, match)
+    return (await this.fetch(request)) ?? mount.protocol.encodeError({ code: 'not_found' }, { request, config: this.config, operation: undefined })
+  }
+
+  #answer(request: AuthRequest, mount: Mount, match: RouteMatch): Promise<AuthResult> | AuthResult {
+    const method = request.method.toUpperCase()
+    if (method === 'OPTIONS') return emptyResult(204, { allow: allowHeader(match.methods) })
+    const route = match.methods[method]
+    if (!route) {
+      return mount.protocol.encodeError(
+        {
+          code: 'method_not_allowed',
+          message: `${method} is not allowed on ${mount.path}${match.key}; use ${Object.keys(match.methods).join(' or ')}.`,
+          headers: { allow: allowHeader(match.methods) },
+        },
+        { request, config: this.config, operation: undefined },
+      )
+    }
+    return this.#run(request, route, mount, true, match.params)
+  }
+
+  /**
+   * The one place a request meets its scenario: namespace and scenario selected, then for the
+   * matched operation a dropped connection, a canned error (in the protocol's wire form) or the
+   * route's own handler, then the delay. The journal records here too.
+   */
+  async #run(request: AuthRequest, route: ProtocolRoute, mount: Mount, underBase: boolean, params: Record<string, string>): Promise<AuthResult> {
+    const protocol = mount.protocol
+    const operation = route.operation
     const selected = this.#select(request)
-    if ('error' in selected) return selected.error
+    if ('unknown' in selected) {
+      const known = [...this.config.scenarios.keys()]
+      return protocol.encodeError(
+        { code: 'unknown_scenario', message: `Unknown scenario "${selected.unknown}". Known scenarios: ${known.join(', ')}.`, extra: { scenarios: known } },
+        { request, config: this.config, operation },
+      )
+    }
     const { state, scenario, cookies } = selected
     const now = state.clock.now()
     state.store.sweep(now)
     if (underBase && scenario.networkError) return { ...emptyResult(0), networkError: true, scenario: scenario.name }
-    const canned = underBase ? scenarioResponse(scenario, route) : undefined
+    const canned = underBase && operation !== undefined ? scenarioResponse(scenario, operation) : undefined
+    const ctx = await this.context(request, state, scenario, now, cookies, params)
     let result: AuthResult
     if (canned) {
-      const retry = canned.retryAfter === undefined ? undefined : Math.max(0, Math.ceil(parseDuration(canned.retryAfter) / 1000))
-      result = errorResult(canned.error, {
-        ...(canned.message === undefined ? {} : { message: canned.message }),
-        ...(retry === undefined ? {} : { headers: { 'retry-after': String(retry) }, extra: { retryAfter: retry } }),
-      })
+      const error: ProtocolError = { code: canned.error }
+      if (canned.message !== undefined) error.message = canned.message
+      if (canned.retryAfter !== undefined) error.retryAfterSeconds = Math.max(0, Math.ceil(parseDuration(canned.retryAfter) / 1000))
+      result = protocol.encodeError(error, { request, config: this.config, operation, route: ctx })
     } else {
-      result = await ROUTE_FNS[route](await this.context(request, state, scenario, now, cookies))
+      result = await route.handle(ctx)
     }
     if (underBase && scenario.delay !== undefined) result.delayMs = Math.max(0, parseDuration(scenario.delay))
     result.scenario = scenario.name
@@ -151,18 +222,18 @@ export class Engine {
   }
 
   /** Everything a route needs, for this engine; also used by `mintTokens`. */
-  async context(request: AuthRequest, state: NamespaceState, scenario: Scenario, now = state.clock.now(), cookies = readCookies(request)): Promise<RouteContext> {
-    return { request, cookies, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, random: this.#random, now }
+  async context(request: AuthRequest, state: NamespaceState, scenario: Scenario, now = state.clock.now(), cookies = readCookies(request), params: Record<string, string> = NO_PARAMS): Promise<RouteContext> {
+    return { request, cookies, params, config: this.config, state, scenario, keys: await this.#keys, tokens: this.tokens, cache: this.#cache, random: this.#random, now }
   }
 
   /** The namespace and scenario this request runs in: header first, then cookie, then defaults. */
-  #select(request: AuthRequest): { state: NamespaceState; scenario: Scenario; cookies: Record<string, string | undefined> } | { error: AuthResult } {
+  #select(request: AuthRequest): { state: NamespaceState; scenario: Scenario; cookies: Record<string, string | undefined> } | { unknown: string } {
     const cookies = readCookies(request)
     const state = this.namespace(namespaceOf(request, cookies))
     const override = request.headers.get(SCENARIO_HEADER) ?? cookies[SCENARIO_COOKIE]
     if (override === undefined || override === '') return { state, scenario: state.scenario, cookies }
     const scenario = this.config.scenarios.get(override)
-    if (!scenario) return { error: unknownScenarioResult(override, this.config.scenarios) }
+    if (!scenario) return { unknown: override }
     return { state, scenario, cookies }
   }
 }
@@ -178,6 +249,15 @@ export function unknownScenarioResult(name: string, scenarios: ReadonlyMap<strin
     message: `Unknown scenario "${name}". Known scenarios: ${known.join(', ')}.`,
     extra: { scenarios: known },
   })
+}
+
+function mountsOf(protocols: readonly MountedProtocol[]): Mount[] {
+  const mounts = protocols.map((m) => {
+    const path = normalizeBasePath(m.path)
+    if (path === '') throw new MockAuthError('ERR_INVALID_OPTIONS', `Protocol "${m.protocol.name}" needs a mount path such as /oidc/google, not the root.`)
+    return compileMount(path, m.protocol)
+  })
+  return mounts.sort((a, b) => b.path.length - a.path.length)
 }
 
 export function createEngine(options: EngineOptions): Engine {

@@ -1,21 +1,46 @@
-export { Engine, createEngine, namespaceOf, NAMESPACE_HEADER, NAMESPACE_COOKIE, SCENARIO_HEADER, SCENARIO_COOKIE, DEFAULT_NAMESPACE, unknownScenarioResult } from './engine.js'
+export { Engine, createEngine, namespaceOf, WELL_KNOWN_JWKS_PATH, NAMESPACE_HEADER, NAMESPACE_COOKIE, SCENARIO_HEADER, SCENARIO_COOKIE, DEFAULT_NAMESPACE, unknownScenarioResult } from './engine.js'
 export { resolveConfig, normalizeBasePath, DEFAULT_BASE_PATH, DEFAULT_ISSUER, DEFAULT_AUDIENCE, DEFAULT_MAX_NAMESPACES, type EngineOptions, type EngineConfig } from './config.js'
-export { defineScenario, validateScenario, scenarioResponse, ROUTE_NAMES, type Scenario, type RouteName, type ScenarioResponse, type TokenLifetimes } from './scenario.js'
+export { defineScenario, validateScenario, scenarioResponse, ROUTE_NAMES, OPERATION_NAMES, isOperationName, type OperationName, type Scenario, type RouteName, type ScenarioResponse, type TokenLifetimes } from './scenario.js'
 export { createClock, toEpochMs, type Clock, type ClockOptions } from './clock.js'
 export { parseDuration, type Duration } from './duration.js'
 export { MockAuthError, isMockAuthError, type MockAuthErrorCode } from './errors.js'
 export { AUTH_ERRORS, AUTH_ERROR_CODES, isAuthErrorCode, type AuthErrorCode } from './error-codes.js'
 export { createKeySet, importKeySet, withSigner, type SignFn, type KeySet, type KeyOptions, type ExportedKeySet, type SigningAlgorithm } from './keys.js'
-export { jsonResult, errorResult, emptyResult, toFetchResponse, bearerChallenge, type AuthResult } from './result.js'
-export { MAX_BODY_BYTES, pathnameOf, type AuthRequest } from './request.js'
-export { AUTH_PATHS, WELL_KNOWN_JWKS_PATH, allowedMethods, isAuthPath, type AuthPath } from './route-table.js'
+export { jsonResult, errorResult, emptyResult, toFetchResponse, bearerChallenge, type AuthResult, type ErrorDetails } from './result.js'
+export { MAX_BODY_BYTES, pathnameOf, mediaType, readBodyText, type AuthRequest } from './request.js'
+export { parseBody, stringField, type BodyFields } from './parse-body.js'
+export type { Dialect, Protocol, ProtocolRoute, ProtocolError, RouteTable, ErrorContext, MountedProtocol } from './dialect.js'
+export { matchRoute, allowHeader, type Mount, type RouteMatch } from './route-match.js'
+export type { RouteContext } from './context.js'
+export {
+  passwordSignIn,
+  registerUser,
+  authenticateAccessToken,
+  liveSession,
+  endSessions,
+  rotateRefresh,
+  jwks,
+  openSession,
+  startSession,
+  issueAccessToken,
+  tokenAnswer,
+  lifetimes,
+  type PasswordCredentials,
+  type SignInOutcome,
+  type Registration,
+  type RegisterOutcome,
+  type Authentication,
+  type RefreshOutcome,
+  type OpenedSession,
+  type TokenBody,
+} from './operations/exports.js'
 export { NamespaceState, type StateSummary } from './state.js'
 export { Store, EXPIRED_RETENTION_MS, type StoreSnapshot, type Session, type RefreshLookup } from './store.js'
 export { SeedUsers } from './seed-users.js'
 export { UserTable, type UserChange } from './user-table.js'
 export { DEFAULT_USERS, normalizeUsers, publicUser, type UserInput, type StoredUser, type PublicUser } from './users.js'
 export { SESSION_COOKIE, REFRESH_COOKIE, readCookies } from './cookies.js'
-export { verifyAccessToken, type AccessClaims } from './tokens.js'
+export { verifyAccessToken, verifiedClaims, type AccessClaims, type TokenSettings } from './tokens.js'
 export { ACCESS_TOKEN_TYPE } from './token-type.js'
 export { mintTokens, type MintOptions } from './mint.js'
 export { Mailbox, MAILBOX_LIMIT, type Mail, type MailKind } from './mail/mailbox.js'

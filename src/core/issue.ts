@@ -49,24 +49,44 @@ export function newRefreshToken(ctx: RouteContext, sessionId: string): string {
   return `${sessionId}.${base64url(ctx.random.bytes(32))}`
 }
 
-/** Starts a new session (a new refresh-token family) for `user` and answers with its tokens. */
-export async function startSession(ctx: RouteContext, user: StoredUser, status: number, message: string, override?: TokenLifetimes): Promise<AuthResult> {
+/** A session just opened (a new refresh-token family): what a dialect encodes as its own tokens or cookie. */
+export interface OpenedSession {
+  user: StoredUser
+  session: Session
+  refreshToken: string
+  /** Lifetime of the access credential for this issuance (negative when a scenario issues it expired). */
+  accessMs: number
+}
+
+/** Opens a new session for `user` in the store (sign-in, sign-up, minting); no token is signed yet. */
+export function openSession(ctx: RouteContext, user: StoredUser, override?: TokenLifetimes): OpenedSession {
   const { accessMs, refreshMs } = lifetimes(ctx, 'sign-in', override)
   const id = newSessionId(ctx)
   const refreshToken = newRefreshToken(ctx, id)
   const session: Session = { id, userId: user.id, createdAt: ctx.now, expiresAt: ctx.now + refreshMs, refreshToken }
   ctx.state.store.createSession(session)
-  return tokenAnswer(ctx, user, session, refreshToken, accessMs, status, message)
+  return { user, session, refreshToken, accessMs }
 }
 
-export async function tokenAnswer(ctx: RouteContext, user: StoredUser, session: Session, refreshToken: string, accessMs: number, status: number, message: string): Promise<AuthResult> {
-  const access = await signAccessToken(ctx.keys, ctx.tokens, {
+/** Starts a new session for `user` and answers with its tokens in mock-auth's own shape (REST and the control API). */
+export async function startSession(ctx: RouteContext, user: StoredUser, status: number, message: string, override?: TokenLifetimes): Promise<AuthResult> {
+  const opened = openSession(ctx, user, override)
+  return tokenAnswer(ctx, user, opened.session, opened.refreshToken, opened.accessMs, status, message)
+}
+
+/** Signs the access JWT for a session. */
+export function issueAccessToken(ctx: RouteContext, user: StoredUser, session: Session, accessMs: number): Promise<{ token: string; exp: number; jti: string }> {
+  return signAccessToken(ctx.keys, ctx.tokens, {
     subject: user.id,
     sessionId: session.id,
     claims: userClaims(user),
     nowMs: ctx.now,
     ttlMs: accessMs,
   }, ctx.cache)
+}
+
+export async function tokenAnswer(ctx: RouteContext, user: StoredUser, session: Session, refreshToken: string, accessMs: number, status: number, message: string): Promise<AuthResult> {
+  const access = await issueAccessToken(ctx, user, session, accessMs)
   const body: TokenBody = {
     message,
     user: publicUser(user),

@@ -5,6 +5,7 @@ import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine } from './engine.js'
 import { withSigner } from './keys.js'
 import type { AuthResult } from './result.js'
+import { restDialect } from '../dialects/index.js'
 
 const calls = vi.hoisted(() => ({ verify: 0 }))
 vi.mock('jose/jwt/verify', async (importOriginal) => {
@@ -44,7 +45,7 @@ afterEach(() => {
 
 describe('tokens the engine signed', () => {
   it('pass their first session check and /me without a jose verification', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     await signedIn(engine) // the first token of a key set is verified for real (the signer is checked once)
     calls.verify = 0
     const token = await signedIn(engine)
@@ -55,11 +56,11 @@ describe('tokens the engine signed', () => {
   })
 
   it('report the same claims as a verified token would', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     await signedIn(engine)
     const token = await signedIn(engine, 'admin')
     const cached = json(await engine.fetch(withToken('/session', token)))
-    const elsewhere = createEngine({ scenarios: builtinScenarios, keys: engine.keys() })
+    const elsewhere = createEngine({ dialect: restDialect, scenarios: builtinScenarios, keys: engine.keys() })
     // A second engine over the same keys never signed it: it verifies it with jose.
     calls.verify = 0
     const verified = await elsewhere.fetch(withToken('/session', token))
@@ -70,7 +71,7 @@ describe('tokens the engine signed', () => {
   })
 
   it('altered in any part, go through jose and are refused', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     await signedIn(engine)
     const token = await signedIn(engine)
     for (const index of [0, 1, 2]) {
@@ -86,15 +87,15 @@ describe('tokens the engine signed', () => {
   })
 
   it('signed by another engine are verified and refused', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
-    const foreign = await signedIn(createEngine({ scenarios: builtinScenarios }))
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
+    const foreign = await signedIn(createEngine({ dialect: restDialect, scenarios: builtinScenarios }))
     calls.verify = 0
     expect((await engine.fetch(withToken('/session', foreign)))?.status).toBe(401)
     expect(calls.verify).toBe(1)
   })
 
   it('die with their session although their claims are cached (revocation is checked every request)', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     const token = await signedIn(engine)
     expect((await engine.fetch(withToken('/me', token)))?.status).toBe(200)
     expect((await engine.fetch(signOut(token)))?.status).toBe(200)
@@ -103,17 +104,17 @@ describe('tokens the engine signed', () => {
   })
 
   it('still expire on the engine clock', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios, accessTokenTtl: '1m' })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios, accessTokenTtl: '1m' })
     const token = await signedIn(engine)
     engine.namespace().clock.advance('2m')
     expect(json(await engine.fetch(withToken('/session', token))).error).toBe('token_expired')
   })
 
   it('are never cached unverified when the injected signer signs wrongly', async () => {
-    const keys = createEngine({ scenarios: builtinScenarios }).keys()
+    const keys = createEngine({ dialect: restDialect, scenarios: builtinScenarios }).keys()
     // A signer that returns a valid-looking but wrong ES256 signature (64 bytes).
     const broken = keys.then((k) => withSigner(k, () => () => new Uint8Array(64).fill(7)))
-    const engine = createEngine({ scenarios: builtinScenarios, keys: broken })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios, keys: broken })
     for (let i = 0; i < 3; i++) {
       const token = await signedIn(engine)
       calls.verify = 0
@@ -123,7 +124,7 @@ describe('tokens the engine signed', () => {
   })
 
   it('are evicted with the bound and then verified again, still accepted', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     const first = await signedIn(engine)
     // The cache holds 10,000 tokens; resetting the engine forgets them all (as would eviction).
     const ctx = await engine.context(new Request(origin), engine.namespace(), engine.namespace().scenario)

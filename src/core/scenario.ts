@@ -1,10 +1,9 @@
 import { parseDuration, type Duration } from './duration.js'
 import { isAuthErrorCode, type AuthErrorCode } from './error-codes.js'
 import { MockAuthError } from './errors.js'
+import { OPERATION_NAMES, type OperationName } from './operation-names.js'
 
-/** The engine's routes, by the name scenarios use for them. */
-export const ROUTE_NAMES = ['signIn', 'session', 'signOut', 'register', 'me', 'refresh', 'jwks'] as const
-export type RouteName = (typeof ROUTE_NAMES)[number]
+export { OPERATION_NAMES, ROUTE_NAMES, isOperationName, type OperationName, type RouteName } from './operation-names.js'
 
 /** A canned error answer. */
 export interface ScenarioResponse {
@@ -12,8 +11,8 @@ export interface ScenarioResponse {
   message?: string
   /** Adds `Retry-After` (RFC 9110 §10.2.3, in seconds) and `retryAfter` to the body. */
   retryAfter?: Duration
-  /** With the `'*'` key: routes that keep working normally. */
-  except?: readonly RouteName[]
+  /** With the `'*'` key: operations that keep working normally. */
+  except?: readonly OperationName[]
 }
 
 export interface TokenLifetimes {
@@ -34,8 +33,11 @@ export interface Scenario {
   tokens?: TokenLifetimes
   /** Lifetimes for sign-in and sign-up only, over `tokens`; refresh then issues normal tokens. */
   signInTokens?: TokenLifetimes
-  /** Routes answered with an error instead of running; `'*'` is every route under the base path. */
-  respond?: Partial<Record<RouteName | '*', ScenarioResponse>>
+  /**
+   * Operations answered with an error instead of running, in the dialect's own wire form; `'*'` is
+   * every operation under the base path.
+   */
+  respond?: Partial<Record<OperationName | '*', ScenarioResponse>>
   /** Delay before every answer under the base path. */
   delay?: Duration
   /** Drop the connection for every route under the base path. */
@@ -96,14 +98,14 @@ export function validateScenario(input: unknown, source = 'scenario'): asserts i
   if (s.respond !== undefined) {
     if (typeof s.respond !== 'object' || s.respond === null) failAt('"respond" must be an object keyed by route.')
     for (const [route, answer] of Object.entries(s.respond as object)) {
-      if (route !== '*' && !(ROUTE_NAMES as readonly string[]).includes(route)) failAt(`"respond.${route}" is not a route; use one of *, ${ROUTE_NAMES.join(', ')}.`)
+      if (route !== '*' && !(OPERATION_NAMES as readonly string[]).includes(route)) failAt(`"respond.${route}" is not a route; use one of *, ${OPERATION_NAMES.join(', ')}.`)
       const a = answer as Record<string, unknown> | null
       if (typeof a !== 'object' || a === null || !isAuthErrorCode(a.error)) failAt(`"respond.${route}.error" must be an error code such as "server_error".`)
       const spec = a as Record<string, unknown>
       if (spec.message !== undefined && typeof spec.message !== 'string') failAt(`"respond.${route}.message" must be a string.`)
       if (spec.retryAfter !== undefined) checkDuration(spec.retryAfter, `${where} respond.${route}.retryAfter`)
-      if (spec.except !== undefined && !(Array.isArray(spec.except) && spec.except.every((r) => (ROUTE_NAMES as readonly unknown[]).includes(r)))) {
-        failAt(`"respond.${route}.except" must list routes (${ROUTE_NAMES.join(', ')}).`)
+      if (spec.except !== undefined && !(Array.isArray(spec.except) && spec.except.every((r) => (OPERATION_NAMES as readonly unknown[]).includes(r)))) {
+        failAt(`"respond.${route}.except" must list routes (${OPERATION_NAMES.join(', ')}).`)
       }
     }
   }
@@ -116,8 +118,8 @@ function checkDuration(value: unknown, what: string): void {
   parseDuration(value, what)
 }
 
-/** The scenario answer for a route, if the scenario overrides it. */
-export function scenarioResponse(scenario: Scenario, route: RouteName): ScenarioResponse | undefined {
+/** The scenario answer for an operation, if the scenario overrides it. */
+export function scenarioResponse(scenario: Scenario, route: OperationName): ScenarioResponse | undefined {
   const specific = scenario.respond?.[route]
   if (specific) return specific
   const all = scenario.respond?.['*']

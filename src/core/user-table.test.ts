@@ -6,6 +6,7 @@ import type { AuthResult } from './result.js'
 import { SeedUsers } from './seed-users.js'
 import { UserTable } from './user-table.js'
 import { normalizeUsers } from './users.js'
+import { restDialect } from '../dialects/index.js'
 
 const seedList = () =>
   normalizeUsers([
@@ -94,7 +95,7 @@ describe('namespaces over shared seed users', () => {
     new Request(`${origin}/api/auth${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-mock-auth-namespace': namespace }, body: JSON.stringify(body) })
 
   it("a namespace's sign-up never shows in another, nor survives its reset", async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     expect((await engine.fetch(post('/register', { username: 'new', password: 'pw' }, 'a')))?.status).toBe(201)
     expect((await engine.fetch(post('/login', { username: 'new', password: 'pw' }, 'a')))?.status).toBe(200)
     expect(json(await engine.fetch(post('/login', { username: 'new', password: 'pw' }, 'b'))).error).toBe('invalid_credentials')
@@ -111,7 +112,7 @@ describe('namespaces over shared seed users', () => {
   })
 
   it("a namespace's change to a seed user stays in that namespace until its reset", async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     engine.namespace('a').store.users.update('user123', { password: 'changed' })
     expect((await engine.fetch(post('/login', { username: 'test', password: 'changed' }, 'a')))?.status).toBe(200)
     expect((await engine.fetch(post('/login', { username: 'test', password: 'test' }, 'b')))?.status).toBe(200)

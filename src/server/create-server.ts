@@ -2,8 +2,9 @@ import { createServer as createHttpServer, type Server, type ServerResponse } fr
 import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
+import { resolveDialect, type DialectName } from '../dialects/index.js'
 import { threadPoolSigner } from './node-signer.js'
-import { createEngine, errorResult, pathnameOf, type AuthResult, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
+import { createEngine, errorResult, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
 import { handleControl } from './control-api.js'
 import { corsHeaders, originMatcher, type CorsOrigins } from './cors.js'
@@ -14,7 +15,9 @@ import { sendResult } from './send-result.js'
 
 export const DEFAULT_HOST = '127.0.0.1'
 
-export interface ServerOptions extends Omit<EngineOptions, 'scenarios'> {
+export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialect'> {
+  /** The wire protocol under the base path: `'rest'` (default), `'next-auth'`, `'authjs'`, `'better-auth'`, or a `Dialect`. */
+  dialect?: DialectName | Dialect
   /** Your own scenarios, added to the built-in ones (a scenario with a built-in name replaces it). */
   scenarios?: readonly Scenario[]
   /** A ready engine to serve instead of building one from the options above. */
@@ -59,8 +62,8 @@ export interface MockAuthServer {
  */
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
-  const { scenarios = [], engine: given, cors, log, allowProduction: _allow, ...engineOptions } = options
-  const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, scenarios: [...builtinScenarios, ...scenarios] })
+  const { scenarios = [], engine: given, cors, log, allowProduction: _allow, dialect, ...engineOptions } = options
+  const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, dialect: resolveDialect(dialect), scenarios: [...builtinScenarios, ...scenarios] })
 
   const app = express()
   // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie

@@ -6,6 +6,8 @@ import { MockAuthError, normalizeUsers, validateScenario, type MockAuthErrorCode
 
 /** What a config file may hold: the `serve` options, by the same names (camelCase or kebab-case). */
 export interface ConfigFile {
+  /** `rest` (default), `next-auth`, `authjs` or `better-auth`. */
+  dialect?: string
   scenario?: string
   port?: number
   host?: string
@@ -37,6 +39,7 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   secret: 'string',
   allowProduction: 'boolean',
   corsOrigin: 'string[]',
+  dialect: 'string',
 }
 
 /** Reads a users file: a JSON list of `{id?, username, email?, password, name?, roles?, claims?}`. */

@@ -1,5 +1,6 @@
 import { test as base, expect } from '@playwright/test'
 import type { MockAuthOptions } from '../../handlers/engine-options.js'
+import type { DialectName } from '../dialects/index.js'
 import { routeMockAuth } from './playwright-route.js'
 import { serverMockAuth } from './playwright-server.js'
 import type { PlaywrightMockAuth } from './playwright-types.js'
@@ -12,6 +13,11 @@ export interface MockAuthTestOptions {
   mockAuthOptions: MockAuthOptions
   /** The scenario each test starts in; shorthand for `mockAuthOptions.scenario`. */
   mockAuthScenario: string | undefined
+  /**
+   * The wire protocol the app speaks (`'rest'` default, `'next-auth'`, `'authjs'`, `'better-auth'`);
+   * shorthand for `mockAuthOptions.dialect`. With `mockAuthUrl` the server's `--dialect` decides.
+   */
+  mockAuthDialect: DialectName | undefined
   /**
    * A running `mock-auth serve` (e.g. `http://127.0.0.1:4000`). When set nothing is routed: the app
    * talks to that server, and each test is isolated in its own namespace.
@@ -30,12 +36,15 @@ export interface MockAuthFixtures {
 export const test = base.extend<MockAuthFixtures & MockAuthTestOptions>({
   mockAuthOptions: [{}, { option: true }],
   mockAuthScenario: [undefined, { option: true }],
+  mockAuthDialect: [undefined, { option: true }],
   mockAuthUrl: [undefined, { option: true }],
   mockAuth: [
-    async ({ context, baseURL, mockAuthOptions, mockAuthScenario, mockAuthUrl }, use, testInfo) => {
+    async ({ context, baseURL, mockAuthOptions, mockAuthScenario, mockAuthDialect, mockAuthUrl }, use, testInfo) => {
       const appUrl = baseURL ?? undefined
       if (mockAuthUrl === undefined) {
-        const options = mockAuthScenario === undefined ? mockAuthOptions : { ...mockAuthOptions, scenario: mockAuthScenario }
+        const options = { ...mockAuthOptions }
+        if (mockAuthScenario !== undefined) options.scenario = mockAuthScenario
+        if (mockAuthDialect !== undefined) options.dialect = mockAuthDialect
         await use(await routeMockAuth(context, options, appUrl))
         return
       }

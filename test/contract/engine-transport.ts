@@ -2,10 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine, type AuthResult, type EngineOptions } from '../../src/core/index.js'
 import type { ContractResponse, TransportFactory, TransportOptions } from './transport.js'
+import { restDialect } from '../../src/dialects/index.js'
 
 /** Builds engine options from transport options; shared by every transport built on createEngine. */
 export function engineOptions(options: TransportOptions = {}): EngineOptions {
-  const engine: EngineOptions = { scenarios: [...builtinScenarios, ...(options.scenarios ?? [])] }
+  const engine: EngineOptions = { dialect: restDialect, scenarios: [...builtinScenarios, ...(options.scenarios ?? [])] }
   if (options.users) engine.users = options.users
   if (options.accessTokenTtl) engine.accessTokenTtl = options.accessTokenTtl
   if (options.alg || options.secret) engine.keyOptions = { ...(options.alg ? { alg: options.alg } : {}), ...(options.secret ? { secret: options.secret } : {}) }

@@ -5,6 +5,7 @@ import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine, jsonResult } from '../../src/core/index.js'
 import { toMswResponse } from '../../handlers/index.js'
 import { createHandlers, createMockAuth, isMockAuthError } from '../../src/index.js'
+import { restDialect } from '../../src/dialects/index.js'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -59,7 +60,7 @@ describe('msw handlers', () => {
   it('answers 405 with Allow exactly as the engine does', async () => {
     const auth = createMockAuth()
     server.use(...auth.handlers)
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     for (const [method, path] of [['PUT', '/login'], ['GET', '/refresh'], ['PATCH', ''], ['POST', '/me'], ['DELETE', '/jwks']] as const) {
       const res = await fetch(`${origin}/api/auth${path}`, { method })
       const expected = await engine.dispatch(new Request(`${origin}/api/auth${path}`, { method }), path)
@@ -127,7 +128,7 @@ describe('msw handlers', () => {
   })
 
   it('answers a thrown engine error as JSON server_error, not a crash', async () => {
-    const engine = createEngine({ scenarios: builtinScenarios })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios })
     engine.dispatch = () => Promise.reject(new Error('boom'))
     server.use(...createHandlers(engine))
     const res = await fetch(`${origin}/api/auth/me`)
@@ -136,7 +137,7 @@ describe('msw handlers', () => {
   })
 
   it('rejects a baseUrl whose path differs from the engine base path', () => {
-    const engine = createEngine({ scenarios: builtinScenarios, basePath: '/auth' })
+    const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios, basePath: '/auth' })
     expect(() => createHandlers(engine, { baseUrl: '*/api/auth' })).toThrow(/create the engine with basePath "\/api\/auth"/)
   })
 })

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine, defineScenario, type AuthResult } from '../../src/core/index.js'
 import { handleControl } from '../../src/server/control-api.js'
+import { restDialect } from '../../src/dialects/index.js'
 
 const custom = defineScenario({ name: 'my-case', description: 'A custom case.' })
-const engine = () => createEngine({ scenarios: [...builtinScenarios, custom] })
+const engine = () => createEngine({ dialect: restDialect, scenarios: [...builtinScenarios, custom] })
 
 function req(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Request {
   const headers = new Headers(init.headers)

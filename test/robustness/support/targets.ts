@@ -3,9 +3,10 @@ import { builtinScenarios } from '../../../scenarios/index.js'
 import { expressTarget } from './http-target.js'
 import { mswTarget } from './msw-target.js'
 import { engineTarget, type Target } from './target.js'
+import { restDialect } from '../../../src/dialects/index.js'
 
 /** The options every robustness target starts from: the built-in scenarios and a 30 s leeway. */
-export const ROBUSTNESS_OPTIONS: EngineOptions = { scenarios: builtinScenarios, clockTolerance: '30s' }
+export const ROBUSTNESS_OPTIONS: EngineOptions = { dialect: restDialect, scenarios: builtinScenarios, clockTolerance: '30s' }
 
 export interface TargetFactory {
   name: string

@@ -1,6 +1,4 @@
-import type { RouteContext } from '../context.js'
-import { parseBody, stringField } from '../parse-body.js'
-import { errorResult, type AuthResult } from '../result.js'
+import { errorResult, parseBody, stringField, type AuthResult, type RouteContext } from '../../core/index.js'
 
 export interface Credentials {
   login: string

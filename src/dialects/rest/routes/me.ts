@@ -1,7 +1,5 @@
+import { bearerChallenge, errorResult, jsonResult, publicUser, type AuthResult, type RouteContext } from '../../../core/index.js'
 import { authenticate } from '../authenticate.js'
-import type { RouteContext } from '../context.js'
-import { bearerChallenge, errorResult, jsonResult, type AuthResult } from '../result.js'
-import { publicUser } from '../users.js'
 
 /** `GET /api/auth/me`: a protected resource; 401 `unauthenticated` without a credential (RFC 6750 §3.1). */
 export async function me(ctx: RouteContext): Promise<AuthResult> {

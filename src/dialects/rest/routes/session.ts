@@ -1,7 +1,5 @@
+import { jsonResult, publicUser, type AuthResult, type RouteContext } from '../../../core/index.js'
 import { authenticate } from '../authenticate.js'
-import type { RouteContext } from '../context.js'
-import { jsonResult, type AuthResult } from '../result.js'
-import { publicUser } from '../users.js'
 
 /** `GET /api/auth`, `GET /api/auth/session`: 200 signed in or not; 401 for a bad credential. */
 export async function session(ctx: RouteContext): Promise<AuthResult> {

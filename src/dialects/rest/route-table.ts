@@ -1,0 +1,50 @@
+import type { OperationName, ProtocolRoute, RouteContext, RouteTable, AuthResult } from '../../core/index.js'
+import { jwks } from '../../core/operations/jwks.js'
+import { me } from './routes/me.js'
+import { refresh } from './routes/refresh.js'
+import { register } from './routes/register.js'
+import { session } from './routes/session.js'
+import { signIn } from './routes/sign-in.js'
+import { signOut } from './routes/sign-out.js'
+
+export type RouteFn = (ctx: RouteContext) => Promise<AuthResult>
+
+/** Each operation's REST handler. */
+export const ROUTE_FNS: Record<'signIn' | 'session' | 'signOut' | 'register' | 'me' | 'refresh' | 'jwks', RouteFn> = { signIn, session, signOut, register, me, refresh, jwks }
+
+/**
+ * Paths under the base path and the operation each method reaches. Both the Next.js style
+ * (`/api/auth` with POST/GET/DELETE) and the Express style (`/login`, `/logout`, ...) are served.
+ */
+export const AUTH_PATHS = {
+  '': { POST: 'signIn', GET: 'session', DELETE: 'signOut' },
+  '/login': { POST: 'signIn' },
+  '/session': { GET: 'session', DELETE: 'signOut' },
+  '/logout': { POST: 'signOut' },
+  '/register': { POST: 'register' },
+  '/me': { GET: 'me' },
+  '/refresh': { POST: 'refresh' },
+  '/jwks': { GET: 'jwks' },
+} as const satisfies Record<string, Partial<Record<string, keyof typeof ROUTE_FNS & OperationName>>>
+
+export type AuthPath = keyof typeof AUTH_PATHS
+
+export function isAuthPath(path: string): path is AuthPath {
+  return Object.hasOwn(AUTH_PATHS, path)
+}
+
+/** The `Allow` header value for a path (RFC 9110 §10.2.1). */
+export function allowedMethods(path: AuthPath): string {
+  return [...Object.keys(AUTH_PATHS[path]), 'OPTIONS'].join(', ')
+}
+
+/** `AUTH_PATHS` as the engine's route table: one `ProtocolRoute` object per operation, shared. */
+export const REST_ROUTES: RouteTable = (() => {
+  const routes = new Map<string, ProtocolRoute>(Object.entries(ROUTE_FNS).map(([operation, handle]) => [operation, { operation: operation as OperationName, handle }]))
+  const table: Record<string, Record<string, ProtocolRoute>> = {}
+  for (const [path, methods] of Object.entries(AUTH_PATHS)) {
+    table[path] = {}
+    for (const [method, operation] of Object.entries(methods)) table[path][method] = routes.get(operation) as ProtocolRoute
+  }
+  return table
+})()

@@ -1,0 +1,21 @@
+import { endSessions, jsonResult, parseBody, REFRESH_COOKIE, stringField, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { presentedToken } from '../authenticate.js'
+
+/**
+ * `DELETE /api/auth`, `POST /api/auth/logout`, `DELETE /api/auth/session`: revokes the session
+ * server-side (so its access and refresh tokens die at once, RFC 7009 §2.2 in spirit) and expires
+ * both cookies. Idempotent: with no or a dead credential it still answers 200 and clears cookies.
+ */
+export async function signOut(ctx: RouteContext): Promise<AuthResult> {
+  const parsed = await parseBody(ctx.request)
+  if (!parsed.ok) return parsed.result
+  const presented = presentedToken(ctx)
+  const fromBody = stringField(parsed.fields, 'refreshToken')
+  const { revoked } = await endSessions(ctx, {
+    accessToken: presented && 'token' in presented ? presented.token : undefined,
+    refreshToken: typeof fromBody === 'string' ? fromBody : ctx.cookies[REFRESH_COOKIE],
+  })
+  const result = jsonResult(200, { message: 'Signed out', revoked })
+  result.cookies = ctx.config.cookies.cleared()
+  return result
+}
