@@ -12,6 +12,8 @@ export interface AppServerOptions {
   port?: number
   /** Default examples/app. */
   root?: string
+  /** An msw package folder whose browser build and worker script are served instead of the installed msw's. */
+  mswDir?: string
 }
 
 export interface AppServer {

@@ -39,9 +39,8 @@ function vendorDirs() {
  * `require` inside, so a function wrapper is enough) and msw ships an IIFE whose top-level
  * `var MockServiceWorker` holds every export.
  */
-function vendorModules() {
+function vendorModules(mswDir) {
   const cookieSource = readFileSync(require.resolve('cookie'), 'utf8')
-  const mswDir = dirname(require.resolve('msw/package.json'))
   const mswSource = readFileSync(join(mswDir, 'lib', 'iife', 'index.js'), 'utf8')
   return {
     '/vendor/cookie.js': `const module = { exports: {} };\n(function (exports, module) {\n${cookieSource}\n})(module.exports, module);\n` +
@@ -110,10 +109,13 @@ function proxy(req, res, target) {
 /**
  * Starts the example app server. `apiTarget` is the URL of a running `mock-auth serve`; without it,
  * /api/auth answers 502 `no_backend`, so a request the in-page mock missed can never pass silently.
+ * `mswDir` serves another msw package's browser build and worker script (default: the installed msw).
  */
-export async function startAppServer({ apiTarget, host = '127.0.0.1', port = 0, root = APP_ROOT } = {}) {
+export async function startAppServer({ apiTarget, host = '127.0.0.1', port = 0, root = APP_ROOT, mswDir } = {}) {
   const dirs = vendorDirs()
-  const modules = vendorModules()
+  const modules = vendorModules(mswDir ?? dirname(require.resolve('msw/package.json')))
+  // Another msw than the installed one (the Node 22 run's msw 3): its own worker script, as is.
+  const workerScript = mswDir === undefined ? undefined : join(mswDir, 'lib', 'mockServiceWorker.js')
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/'
     if (PROXIED.some((re) => re.test(req.url ?? ''))) {
@@ -138,7 +140,7 @@ export async function startAppServer({ apiTarget, host = '127.0.0.1', port = 0, 
       else sendJson(res, 400, { error: 'invalid_path', message: 'That path leaves the served directory.' })
       return
     }
-    const file = safeJoin(root, path)
+    const file = path === '/mockServiceWorker.js' && workerScript ? workerScript : safeJoin(root, path)
     const hint = path === '/mockServiceWorker.js' ? 'No worker script: run npx msw init examples/app --no-save.' : undefined
     if (file) serveFile(res, file, req.method, hint)
     else sendJson(res, 400, { error: 'invalid_path', message: 'That path leaves the served directory.' })

@@ -9,15 +9,16 @@ export interface RequestOptions {
 
 /**
  * The request as the engine should see it. In the browser `Cookie` is a forbidden request header,
- * so it is rebuilt from msw's `cookies` (document cookies plus msw's emulated jar). In Node the
+ * so it is rebuilt from msw's `cookies` (document cookies plus msw's emulated jar); under a DOM test
+ * environment from the request's own header plus mock-auth's jar (dom-cookies.ts). In Node the
  * request's own header is the truth, and msw's cookies (its process-wide jar) are not read at all.
  */
 export function toAuthRequest(request: Request, cookies: Record<string, string>, options: RequestOptions): AuthRequest {
-  const cookieHeader = options.mode === 'browser' ? serializeCookies(cookies) : request.headers.get('cookie')
+  const cookieHeader = options.mode === 'node' ? request.headers.get('cookie') : serializeCookies(cookies)
   const namespace = options.namespace
   if (options.mode === 'node' && namespace === undefined) return request
   // Asked only when the request names no namespace by header (the engine asks once per request).
-  const namedByCookie = () => (options.mode === 'browser' ? Object.hasOwn(cookies, NAMESPACE_COOKIE) : readCookies(request)[NAMESPACE_COOKIE] !== undefined)
+  const namedByCookie = () => (options.mode === 'node' ? readCookies(request)[NAMESPACE_COOKIE] !== undefined : Object.hasOwn(cookies, NAMESPACE_COOKIE))
   return {
     method: request.method,
     url: request.url,

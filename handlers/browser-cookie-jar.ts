@@ -7,6 +7,8 @@ export interface JarCookie {
   path: string
   /** Epoch ms; undefined for a session cookie. */
   expiresAt?: number
+  /** The host that set it (RFC 6265 §5.3 step 6: a cookie without Domain is host-only); absent in older saved jars. */
+  host?: string
 }
 
 /**
@@ -16,25 +18,29 @@ export interface JarCookie {
  * `refresh_token` only the first survives, with the second's Path (verified in Chromium with msw
  * 2.15; mswjs/msw#2181). HttpOnly cookies cannot go to `document.cookie` either. So the handlers
  * record every Set-Cookie here and rebuild these two cookies from it on each request, honouring
- * Path (RFC 6265 §5.1.4) and Max-Age/Expires (§5.2.1-5.2.2, Max-Age=0 deletes).
+ * Path (RFC 6265 §5.1.4), the host (host-only cookies) and Max-Age/Expires (§5.2.1-5.2.2,
+ * Max-Age=0 deletes). The same jar stands in for the browser's under Vitest's jsdom and happy-dom
+ * environments, whose fetch keeps no cookies for mock-auth (see create-handlers.ts).
  */
 export class BrowserCookieJar {
   readonly #cookies = new Map<string, JarCookie>()
   readonly #onChange: (() => void) | undefined
 
   constructor(saved: readonly JarCookie[] = [], onChange?: () => void) {
-    for (const cookie of saved) if (isJarCookie(cookie)) this.#cookies.set(cookie.name, cookie)
+    for (const cookie of saved) if (isJarCookie(cookie)) this.#cookies.set(keyOf(cookie), cookie)
     this.#onChange = onChange
   }
 
-  /** Records the Set-Cookie values of one response. */
-  store(setCookies: readonly string[], now = Date.now()): void {
+  /** Records the Set-Cookie values of one response to `url` (its host keeps them, host-only). */
+  store(setCookies: readonly string[], now = Date.now(), url?: string): void {
     if (setCookies.length === 0) return
+    const host = url === undefined ? undefined : hostOf(url)
     for (const line of setCookies) {
       const cookie = parseSetCookieLine(line, now)
       if (!cookie || !isOwnCookie(cookie.name)) continue
-      if (cookie.expiresAt !== undefined && cookie.expiresAt <= now) this.#cookies.delete(cookie.name)
-      else this.#cookies.set(cookie.name, cookie)
+      if (host !== undefined) cookie.host = host
+      if (cookie.expiresAt !== undefined && cookie.expiresAt <= now) this.#cookies.delete(keyOf(cookie))
+      else this.#cookies.set(keyOf(cookie), cookie)
     }
     this.#onChange?.()
   }
@@ -46,12 +52,21 @@ export class BrowserCookieJar {
   merge(mswCookies: Record<string, string>, url: string, now = Date.now()): Record<string, string> {
     const merged: Record<string, string> = {}
     for (const [name, value] of Object.entries(mswCookies)) if (!isOwnCookie(name)) merged[name] = value
+    for (const cookie of this.matching(url, now)) merged[cookie.name] = cookie.value
+    return merged
+  }
+
+  /** The live cookies a request to `url` carries: host-only (§5.3 step 6), path-matched (§5.1.4). */
+  matching(url: string, now = Date.now()): JarCookie[] {
     const path = pathOf(url)
+    const host = hostOf(url)
+    const found: JarCookie[] = []
     for (const cookie of this.#cookies.values()) {
       if (cookie.expiresAt !== undefined && cookie.expiresAt <= now) continue
-      if (pathMatches(path, cookie.path)) merged[cookie.name] = cookie.value
+      if (cookie.host !== undefined && cookie.host !== host) continue
+      if (pathMatches(path, cookie.path)) found.push(cookie)
     }
-    return merged
+    return found
   }
 
   clear(): void {
@@ -64,6 +79,11 @@ export class BrowserCookieJar {
   }
 }
 
+/** One cookie per name and host (the engine gives each of its cookies one Path). */
+function keyOf(cookie: JarCookie): string {
+  return `${cookie.host ?? ''} ${cookie.name}`
+}
+
 function isOwnCookie(name: string): boolean {
   return name === SESSION_COOKIE || name === REFRESH_COOKIE
 }
@@ -71,7 +91,7 @@ function isOwnCookie(name: string): boolean {
 function isJarCookie(value: unknown): value is JarCookie {
   const c = value as Partial<JarCookie> | null
   return typeof c === 'object' && c !== null && typeof c.name === 'string' && typeof c.value === 'string' && typeof c.path === 'string' &&
-    (c.expiresAt === undefined || typeof c.expiresAt === 'number')
+    (c.expiresAt === undefined || typeof c.expiresAt === 'number') && (c.host === undefined || typeof c.host === 'string')
 }
 
 /** `name=value; Path=/; Max-Age=60; ...` as the engine writes it (RFC 6265 §4.1.1). */
@@ -101,6 +121,14 @@ function decodeValue(value: string): string {
     return decodeURIComponent(value)
   } catch {
     return value
+  }
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url, 'http://localhost').host
+  } catch {
+    return undefined
   }
 }
 

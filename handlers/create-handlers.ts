@@ -1,7 +1,8 @@
 import type { HttpHandler } from 'msw'
 import { errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthResult, type Engine, type Mount } from '../src/core/index.js'
 import { toAuthRequest } from './auth-request.js'
-import type { BrowserCookieJar } from './browser-cookie-jar.js'
+import { BrowserCookieJar } from './browser-cookie-jar.js'
+import { carriesCredentials, domRequestCookies } from './dom-cookies.js'
 import { parseBaseUrl } from './base-url.js'
 import type { MswKit } from './msw-kit.js'
 import { safeHandlerClass } from './safe-handler.js'
@@ -16,7 +17,7 @@ export interface HandlerOptions {
   cookieMode?: CookieMode
   /** Called after every answered request, before the response is returned (browser persistence). */
   onHandled?: () => void
-  /** Browser mode: mock-auth's own jar for its session cookies (see browser-cookie-jar.ts). */
+  /** Browser mode: mock-auth's own jar for its session cookies (see browser-cookie-jar.ts); DOM mode makes its own. */
   cookieJar?: BrowserCookieJar
 }
 
@@ -37,10 +38,17 @@ export function createHandlersWith(kit: MswKit, engine: Engine, options: Handler
   }
   const mode = options.cookieMode ?? detectCookieMode()
   const requestOptions = { mode, namespace: options.namespace }
-  const jar = mode === 'browser' ? options.cookieJar : undefined
-  // msw's `cookies`, with the engine's own cookies taken from mock-auth's jar when there is one.
-  const cookiesFor = (request: Request, cookies: Record<string, string>) => (jar ? jar.merge(cookies, request.url) : cookies)
-  const answer = async (run: () => Promise<AuthResult | null>): Promise<Response | undefined> => {
+  // Browser: the page's persisted jar. DOM test environment: one per set of handlers (a scope
+  // is another client), see dom-cookies.ts. Node: none, the request's Cookie header is the truth.
+  const jar = mode === 'browser' ? options.cookieJar : mode === 'dom' ? (options.cookieJar ?? new BrowserCookieJar()) : undefined
+  // msw's `cookies` (browser), or the request's own (DOM), with the engine's cookies from mock-auth's jar.
+  const cookiesFor = (request: Request, cookies: Record<string, string>) =>
+    !jar ? cookies : mode === 'dom' ? domRequestCookies(request, jar) : jar.merge(cookies, request.url)
+  const keep = (request: Request, result: AuthResult) => {
+    if (mode !== 'dom') jar?.store(result.cookies)
+    else if (carriesCredentials(request)) jar?.store(result.cookies, Date.now(), request.url)
+  }
+  const answer = async (request: Request, run: () => Promise<AuthResult | null>): Promise<Response | undefined> => {
     let result: AuthResult | null
     try {
       result = await run()
@@ -49,13 +57,13 @@ export function createHandlersWith(kit: MswKit, engine: Engine, options: Handler
       result = errorResult('server_error', { message: `mock-auth failed to answer: ${error instanceof Error ? error.message : String(error)}` })
     }
     if (result === null) return undefined
-    jar?.store(result.cookies)
+    keep(request, result)
     options.onHandled?.()
     return toMswResponseWith(kit, result, mode)
   }
 
   // Node never reads msw's cookie jar: the request's own Cookie header is the truth there.
-  const handlerOptions = { withoutCookieJar: mode === 'node' }
+  const handlerOptions = { withoutCookieJar: mode !== 'browser' }
   const SafeHttpHandler = safeHandlerClass(kit.HttpHandler)
   const mounts = engine.mounts()
   const dialectMount = mounts[mounts.length - 1] as Mount
@@ -65,12 +73,12 @@ export function createHandlersWith(kit: MswKit, engine: Engine, options: Handler
       (key) =>
         new SafeHttpHandler(
           routeUrl(base, mount.path, key),
-          ({ request, cookies }) => answer(() => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), key, mount)),
+          ({ request, cookies }) => answer(request, () => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), key, mount)),
           handlerOptions,
         ),
     )
   const fallback = ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
-    answer(() => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions)))
+    answer(request, () => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions)))
   const routes = [...routesOf(dialectMount, parsed.baseUrl), ...providers.flatMap((mount) => routesOf(mount, parsed.origin + mount.path))]
   const jwks = new SafeHttpHandler(parsed.origin + WELL_KNOWN_JWKS_PATH, fallback, handlerOptions)
   // Last, so any route above (or a user's `server.use` override) wins.

@@ -27,6 +27,12 @@ export interface MockAuth extends MockAuthControls {
   readonly baseUrl: string
   /** Controls and handlers for another namespace of the same engine (own users, sessions, scenario, clock). */
   scope(namespace: string): MockAuthControls & { readonly handlers: HttpHandler[] }
+  /**
+   * Forgets the session cookies mock-auth keeps where the client keeps none for it: in the browser
+   * (its own jar) and under Vitest's jsdom or happy-dom environments. `setupMockAuth` calls it after
+   * each test; elsewhere (Node) there is nothing to forget.
+   */
+  clearCookies(): void
 }
 
 /**
@@ -38,9 +44,10 @@ export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, w
   const parsed = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
   const engineOptions = toEngineOptions(options, parsed.basePath)
   const engine = (wiring.engine ?? createEngine)(engineOptions)
-  // msw 2's emulated browser jar keeps one Set-Cookie per response, so the browser keeps its own.
+  // msw 2's emulated browser jar keeps one Set-Cookie per response, so the browser keeps its own;
+  // under jsdom/happy-dom the app's fetch keeps none for us, so mock-auth plays the browser's jar.
   const mode = wiring.cookieMode ?? detectCookieMode()
-  const cookieJar = mode === 'browser' ? (wiring.cookieJar ?? new BrowserCookieJar()) : undefined
+  const cookieJar = mode === 'browser' ? (wiring.cookieJar ?? new BrowserCookieJar()) : mode === 'dom' ? new BrowserCookieJar() : undefined
   const handlerWiring = {
     ...(cookieJar === undefined ? {} : { cookieJar }),
     baseUrl: parsed.baseUrl,
@@ -56,8 +63,12 @@ export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, w
     baseUrl: parsed.baseUrl,
     // Without a namespace option requests are passed through untouched (the engine defaults to 'default').
     handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(options.namespace === undefined ? {} : { namespace }) }),
+    // Under a DOM test environment a scope is another client, with a jar of its own.
     scope: (name: string) =>
-      Object.assign(namespaceControls(engine, name, hooks), { handlers: createHandlersWith(kit, engine, { ...handlerWiring, namespace: name }) }),
+      Object.assign(namespaceControls(engine, name, hooks), {
+        handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(mode === 'dom' ? { cookieJar: new BrowserCookieJar() } : {}), namespace: name }),
+      }),
+    clearCookies: () => cookieJar?.clear(),
   })
   return instance
 }

@@ -21,6 +21,11 @@ import type { HttpHandler, HttpResponseResolver } from 'msw'
  * `HttpHandler` it is given (see msw-kit.ts: the Node entries avoid importing msw's root index).
  */
 export function safeHandlerClass(Base: typeof HttpHandler): SafeHandlerClass {
+  // Whether this msw matches a path's case-insensitively, asked of it once (see `pathIgnoresCase`).
+  let ignoresCase: boolean | undefined
+  const asked = pathIgnoresCase(Base).then((answer) => {
+    ignoresCase = answer
+  })
   return class SafeHttpHandler extends Base {
     readonly #literal: string
     /** For a path with no wildcard or parameter after its origin: the literal without trailing slashes. */
@@ -28,7 +33,7 @@ export function safeHandlerClass(Base: typeof HttpHandler): SafeHandlerClass {
     /** The pattern's own origin when it names one literally (`http://localhost:3000`), lower-cased. */
     readonly #origin: string | undefined
     /** Set when this handler decides its matches itself and never reads msw's cookie jar (see `parse`). */
-    readonly #ownMatch: ((url: string) => boolean) | undefined
+    readonly #ownMatch: ExactMatcher | undefined
 
     constructor(path: string, resolver: HttpResponseResolver, options: SafeHandlerOptions = {}) {
       super(/.+/, path, resolver)
@@ -46,9 +51,12 @@ export function safeHandlerClass(Base: typeof HttpHandler): SafeHandlerClass {
      * `Cookie` header is the truth there). The result is tested equal to msw's own matching.
      */
     override async parse(args: Parameters<HttpHandler['parse']>[0]): ReturnType<HttpHandler['parse']> {
-      const url = args.request.url.toLowerCase()
       // An own matcher decides alone; the cheap checks below only guard msw's parse.
-      if (this.#ownMatch) return { match: { matches: this.#ownMatch(url), params: {} }, cookies: {} }
+      if (this.#ownMatch) {
+        if (ignoresCase === undefined) await asked
+        return { match: { matches: this.#ownMatch(args.request.url, ignoresCase === true), params: {} }, cookies: {} }
+      }
+      const url = args.request.url.toLowerCase()
       if (!this.#canMatch(url)) return { match: { matches: false, params: {} }, cookies: {} }
       try {
         return await super.parse(args)
@@ -84,19 +92,44 @@ export interface SafeHandlerOptions {
 }
 
 /**
- * msw's match for an exact pattern, as path-to-regexp makes it (case-insensitive, query and
- * fragment ignored, one optional trailing slash): the URL is the pattern's origin plus its path, or
- * for a leading `*` (msw's `(.*)`) any URL ending with the path. Other patterns (relative ones,
- * which msw resolves against the page, wildcards, parameters, a path ending in `/`) get undefined
- * and go through msw's parse.
+ * Whether an msw compares a path case-insensitively, asked of its own `HttpHandler` with a probe
+ * URL rather than read from its version, so a later msw is followed too. msw 2 matches with
+ * path-to-regexp, which ignores case (`/API/Auth/LOGIN` matches `*\/api/auth/login`); msw 3 with
+ * @msw/url, which lower-cases only the scheme and host (RFC 3986 §6.2.2.1: the path is case-sensitive).
  */
-function exactMatcher(path: string, origin: string | undefined): ((url: string) => boolean) | undefined {
+export async function pathIgnoresCase(Base: typeof HttpHandler): Promise<boolean> {
+  const probe = new Base('GET', '*/mock-auth-case-probe', () => undefined)
+  return (await probe.parse({ request: new Request('http://mock-auth.test/MOCK-AUTH-CASE-PROBE') })).match.matches
+}
+
+/** A URL (as `request.url` gives it: scheme and host already lower-case) and whether case is ignored. */
+export type ExactMatcher = (url: string, ignoreCase: boolean) => boolean
+
+/**
+ * msw's match for an exact pattern (query and fragment ignored, one optional trailing slash, the
+ * path's case as the msw in use says): the URL is the pattern's origin plus its path, or for a
+ * leading `*` (msw's `(.*)`) any URL ending with the path. Other patterns (relative ones, which
+ * msw resolves against the page, wildcards, parameters, a path ending in `/`) get undefined and go
+ * through msw's parse.
+ */
+export function exactMatcher(path: string, origin: string | undefined): ExactMatcher | undefined {
   const rest = path.replace(ORIGIN, '')
   if (!isExact(path) || rest.includes('%') || rest.endsWith('/') || rest === '') return undefined
-  const tail = rest.toLowerCase()
-  const tails = [tail, `${tail}/`]
-  if (origin !== undefined) return (url) => tails.some((t) => withoutQuery(url) === origin + t)
-  if (path.startsWith('*/')) return (url) => tails.some((t) => withoutQuery(url).endsWith(t))
+  const exact = [rest, `${rest}/`]
+  const lower = exact.map((t) => t.toLowerCase())
+  const clean = (url: string, ignoreCase: boolean) => withoutQuery(ignoreCase ? url.toLowerCase() : url)
+  if (origin !== undefined) {
+    return (url, ignoreCase) => {
+      const u = clean(url, ignoreCase)
+      return (ignoreCase ? lower : exact).some((t) => u === origin + t)
+    }
+  }
+  if (path.startsWith('*/')) {
+    return (url, ignoreCase) => {
+      const u = clean(url, ignoreCase)
+      return (ignoreCase ? lower : exact).some((t) => u.endsWith(t))
+    }
+  }
   return undefined
 }
 

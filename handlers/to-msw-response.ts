@@ -10,13 +10,17 @@ import type { MswKit } from './msw-kit.js'
  *   client still sees every Set-Cookie, but msw 2 never learns them and its process-wide jar
  *   cannot replay one test's session into the next (see docs/msw.md). Same as msw 3, which has no
  *   jar in Node.
+ * - `'dom'` (setupServer under a DOM test environment, Vitest's jsdom or happy-dom): Node's way
+ *   for the response, and mock-auth's own jar plays the browser's for the app's `credentials`
+ *   requests, since neither environment's fetch brings msw's handlers a cookie (see create-handlers.ts).
  */
-export type CookieMode = 'node' | 'browser'
+export type CookieMode = 'node' | 'dom' | 'browser'
 
-/** Node (and jsdom/happy-dom test environments, which run on Node with msw's Node jar) vs a real page. */
+/** Node, Node with a DOM test environment (jsdom, happy-dom: a `document` next to `process.versions.node`), or a real page. */
 export function detectCookieMode(): CookieMode {
   const proc = (globalThis as { process?: { versions?: { node?: unknown } } }).process
-  return typeof proc?.versions?.node === 'string' ? 'node' : 'browser'
+  if (typeof proc?.versions?.node !== 'string') return 'browser'
+  return typeof (globalThis as { document?: unknown }).document === 'object' ? 'dom' : 'node'
 }
 
 /**

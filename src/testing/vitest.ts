@@ -41,6 +41,8 @@ export function setupMockAuth(options: SetupMockAuthOptions = {}): VitestMockAut
   })
   afterEach(() => {
     for (const name of auth.engine.namespaces()) if (!running.has(name)) auth.engine.namespace(name).reset()
+    // Under jsdom/happy-dom mock-auth keeps the page's session cookies: the next test starts signed out.
+    auth.clearCookies()
     server.resetHandlers()
   })
   afterAll(() => {

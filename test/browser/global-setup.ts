@@ -49,10 +49,12 @@ async function startServe(): Promise<{ url: string; child: ChildProcess }> {
  * fixture modes, where a request the mock missed gets 502 and fails the test.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  ensureWorkerScript()
+  // MOCK_AUTH_MSW_DIR: another msw for the in-page mock (the Node 22 run's msw 3, test/node22/run.mjs).
+  const mswDir = process.env.MOCK_AUTH_MSW_DIR
+  if (mswDir === undefined) ensureWorkerScript()
   const serve = await startServe()
   const proxied = await startAppServer({ apiTarget: serve.url })
-  const bare = await startAppServer({})
+  const bare = await startAppServer(mswDir === undefined ? {} : { mswDir })
   process.env[ENV.serveUrl] = serve.url
   process.env[ENV.proxiedAppUrl] = proxied.url
   process.env[ENV.appUrl] = bare.url

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import { expect, test as base } from '@playwright/test'
 import { defineAuthCases, type AuthDriver } from './auth-cases.js'
 import { ENV } from './global-setup.js'
@@ -26,3 +29,12 @@ const test = base.extend<{ driver: AuthDriver }>({
 })
 
 defineAuthCases(test, expect)
+
+// The page runs the msw the suite was started with (the Node 22 run passes msw 3 in MOCK_AUTH_MSW_DIR).
+test('the page and its worker run the expected msw', async ({ page }) => {
+  const appUrl = process.env[ENV.appUrl]
+  const mswDir = process.env.MOCK_AUTH_MSW_DIR
+  const { version } = JSON.parse(readFileSync(join(mswDir ?? dirname(createRequire(import.meta.url).resolve('msw/package.json')), 'package.json'), 'utf8')) as { version: string }
+  const worker = await page.request.get(`${appUrl}/mockServiceWorker.js`)
+  expect(await worker.text()).toContain(`PACKAGE_VERSION = '${version}'`)
+})

@@ -1,6 +1,6 @@
 import { http, HttpHandler, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { literalPath, safeHandlerClass } from '../../handlers/safe-handler.js'
+import { exactMatcher, literalPath, pathIgnoresCase, safeHandlerClass } from '../../handlers/safe-handler.js'
 
 const SafeHttpHandler = safeHandlerClass(HttpHandler)
 
@@ -18,6 +18,8 @@ const patterns = [
   '*/.well-known/jwks.json',
   'http://localhost:3000/api/auth/me',
   '*/api/auth/me',
+  '*/api/auth/Me',
+  'http://localhost:3000/API/auth/session',
 ]
 const urls = [
   'http://app.test/api/auth',
@@ -25,6 +27,11 @@ const urls = [
   'http://app.test/api/auth/login',
   'http://app.test/api/auth/login/',
   'http://app.test/API/Auth/LOGIN',
+  'http://app.test/api/auth/Login/',
+  'http://app.test/Api/auth',
+  'http://localhost:3000/api/auth',
+  'http://localhost:3000/API/auth/session',
+  'http://app.test/.WELL-KNOWN/jwks.json',
   'http://app.test/api/auth/login?next=/x',
   'http://app.test/api/authx/login',
   'http://app.test/api/auth/nope/deeper',
@@ -56,15 +63,28 @@ const urls = [
 
 describe('SafeHttpHandler', () => {
   it.each([false, true])('matches exactly what msw matches, for URLs turned away early and URLs parsed in full (withoutCookieJar: %s)', async (withoutCookieJar) => {
+    const disagreements: unknown[] = []
     for (const pattern of patterns) {
       const safe = new SafeHttpHandler(pattern, () => HttpResponse.json({}), { withoutCookieJar })
       const plain = http.all(pattern, () => HttpResponse.json({}))
       for (const url of urls) {
         const request = new Request(url)
         const [ours, msws] = [await safe.parse({ request }), await plain.parse({ request })]
-        expect({ pattern, url, matches: ours.match.matches }).toEqual({ pattern, url, matches: msws.match.matches })
+        if (ours.match.matches !== msws.match.matches) disagreements.push({ pattern, url, ours: ours.match.matches, msw: msws.match.matches })
       }
     }
+    // Every disagreement at once (msw 2 and msw 3 differ on a path's case: the matcher must follow either).
+    expect(disagreements).toEqual([])
+  })
+
+  it('asks msw whether a path\'s case matters, and the exact matcher follows either answer', async () => {
+    const plain = await http.all('*/api/auth/login', () => HttpResponse.json({})).parse({ request: new Request('http://app.test/API/Auth/LOGIN') })
+    expect(await pathIgnoresCase(HttpHandler)).toBe(plain.match.matches)
+    const matcher = exactMatcher('*/api/auth/login', undefined)
+    expect([matcher?.('http://app.test/API/Auth/LOGIN', true), matcher?.('http://app.test/API/Auth/LOGIN', false)]).toEqual([true, false])
+    expect([matcher?.('http://app.test/api/auth/login/', true), matcher?.('http://app.test/api/auth/login/?x=1', false)]).toEqual([true, true])
+    const withOrigin = exactMatcher('http://Localhost:3000/api/auth/Me', 'http://localhost:3000')
+    expect([withOrigin?.('http://localhost:3000/api/auth/Me', false), withOrigin?.('http://localhost:3000/api/auth/me', false)]).toEqual([true, false])
   })
 
   it('withoutCookieJar never reads msw\'s cookie jar: an exact route gets no cookies from msw', async () => {

@@ -12,6 +12,8 @@ export interface Reply {
   json: unknown
   /** The transport dropped the connection (only the network-error scenario may do that). */
   networkError?: boolean
+  /** Node's fetch refused to send the request at all (undici's UND_ERR_INVALID_ARG): nothing was sent. */
+  refusedByFetch?: boolean
   /** The engine declined the request (outside its paths): an adapter passes it on. */
   passedOn?: boolean
 }
