@@ -31,4 +31,13 @@ describe('BrowserCookieJar (the browser entry keeps the engine cookies itself)',
     expect(new BrowserCookieJar().merge(msw, 'http://localhost/api/auth/me', NOW)).toEqual({ 'mock-auth-namespace': 'n1' })
     expect(changes.length).toBe(1)
   })
+
+  it('keeps a cookie host-only when told the URL that set it (RFC 6265 §5.3 step 6)', () => {
+    const jar = new BrowserCookieJar()
+    jar.store(login, NOW, 'http://localhost:3000/api/auth/login')
+    expect(jar.merge({}, 'http://localhost:3000/api/auth/me', NOW)).toEqual({ session: 'jwt.a.b', refresh_token: 'r1' })
+    expect(jar.merge({}, 'http://other.test/api/auth/me', NOW)).toEqual({})
+    jar.store(['session=; Max-Age=0; Path=/'], NOW, 'http://localhost:3000/api/auth/logout')
+    expect(jar.merge({}, 'http://localhost:3000/api/auth/me', NOW)).toEqual({ refresh_token: 'r1' })
+  })
 })
