@@ -3,7 +3,23 @@
  * provider maps its routes onto these names, so one scenario works in every protocol. A new
  * operation is a new name here plus its function in `operations/`; nothing else in the core changes.
  */
-export const OPERATION_NAMES = ['signIn', 'session', 'signOut', 'register', 'me', 'refresh', 'jwks'] as const
+export const OPERATION_NAMES = [
+  'signIn',
+  'session',
+  'signOut',
+  'register',
+  'me',
+  'refresh',
+  'jwks',
+  // Issue 13: the flows around sign-in.
+  'mfaVerify',
+  'verifyEmail',
+  'resendVerification',
+  'forgotPassword',
+  'resetPassword',
+  'magicLink',
+  'magicLinkVerify',
+] as const
 export type OperationName = (typeof OPERATION_NAMES)[number]
 
 /** The name these had when the only protocol was the REST contract; kept so existing code compiles. */

@@ -1,5 +1,7 @@
 import { AUTH_ERROR_CODES, defineScenario } from '../../src/core/index.js'
 import { errorCases } from './cases-errors.js'
+import { mailCases } from './cases-mail.js'
+import { mfaCases } from './cases-mfa.js'
 import { routeCases } from './cases-routes.js'
 import { scenarioCases } from './cases-scenarios.js'
 import type { ContractCase } from './expect-error.js'
@@ -12,7 +14,7 @@ export const quickSlow = defineScenario({ name: 'quick-slow', description: 'Dela
 export const CONTRACT_SCENARIOS = [quickSlow]
 
 /** The same cases run over every transport in `transports.ts`. */
-export const cases: ContractCase[] = [...routeCases, ...errorCases, ...scenarioCases]
+export const cases: ContractCase[] = [...routeCases, ...errorCases, ...scenarioCases, ...mfaCases, ...mailCases]
 
 /** Every error code of the HTTP contract; the suite fails if a case list stops producing one. */
 export const ALL_CODES: readonly string[] = AUTH_ERROR_CODES

@@ -49,6 +49,9 @@ export const engineTransport: TransportFactory = {
         async reset() {
           engine.namespace().reset()
         },
+        async mailbox(to) {
+          return engine.namespace().account.mailbox.list(to === undefined ? {} : { to })
+        },
       },
     }
   },

@@ -1,4 +1,5 @@
 import { createServer, type RunningServer } from '../../src/server/index.js'
+import type { Mail } from '../../src/core/index.js'
 import { engineOptions } from './engine-transport.js'
 import type { ContractResponse, Transport, TransportFactory } from './transport.js'
 
@@ -18,6 +19,7 @@ export const expressTransport: TransportFactory = {
         body: body === undefined ? null : JSON.stringify(body),
       })
       if (!res.ok) throw new Error(`control ${method} ${path} answered ${res.status}: ${await res.text()}`)
+      return res.json() as Promise<unknown>
     }
     // createServer adds the built-in scenarios itself; pass only the extra ones.
     const { scenarios: _all, ...rest } = engineOptions(options)
@@ -35,9 +37,10 @@ export const expressTransport: TransportFactory = {
       },
       send: fetchContract,
       control: {
-        use: (scenario) => control('PUT', '/scenario', { name: scenario }),
-        advance: (duration) => control('POST', '/clock', { advance: duration }),
-        reset: () => control('POST', '/reset'),
+        use: async (scenario) => void (await control('PUT', '/scenario', { name: scenario })),
+        advance: async (duration) => void (await control('POST', '/clock', { advance: duration })),
+        reset: async () => void (await control('POST', '/reset')),
+        mailbox: async (to) => (await control('GET', to === undefined ? '/mailbox' : `/mailbox?to=${encodeURIComponent(to)}`)) as Mail[],
       },
     }
     return transport

@@ -44,6 +44,9 @@ export const mswTransport: TransportFactory = {
         async reset() {
           instance().reset()
         },
+        async mailbox(to) {
+          return instance().mailbox(to === undefined ? {} : { to })
+        },
       },
     }
     return transport

@@ -1,3 +1,5 @@
+import type { Mail } from '../../src/core/index.js'
+
 /**
  * One contract, every transport: the engine in-process, Express on a real port, MSW in-process
  * (and the browser, in test/browser). Each transport turns a Fetch `Request` into what a client
@@ -27,6 +29,8 @@ export interface Transport {
     use(scenario: string): Promise<void>
     advance(duration: string): Promise<void>
     reset(): Promise<void>
+    /** The default namespace's mails, newest last (`GET /__mock-auth/mailbox?to=` over HTTP). */
+    mailbox(to?: string): Promise<Mail[]>
   }
 }
 
