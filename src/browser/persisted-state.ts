@@ -1,4 +1,4 @@
-import { Store, type Engine, type ExportedKeySet, type StoreSnapshot } from '../core/index.js'
+import { AccountState, Store, type AccountSnapshot, type Engine, type ExportedKeySet, type StoreSnapshot } from '../core/index.js'
 
 /** What survives a page reload, as JSON under one storage key. */
 export interface PersistedState {
@@ -15,6 +15,8 @@ export interface PersistedNamespace {
   scenario: string
   /** Engine clock minus real time, so `advance('15m')` survives a reload. */
   clockOffsetMs: number
+  /** Mailbox, mailed tokens, MFA challenges: following a mailed link reloads the page. */
+  account?: AccountSnapshot
 }
 
 /** `localStorage` or anything shaped like it (a test double, sessionStorage). */
@@ -46,7 +48,7 @@ export function snapshotEngine(engine: Engine, fingerprint: string, keys: Export
   const namespaces: Record<string, PersistedNamespace> = {}
   for (const name of engine.namespaces()) {
     const state = engine.namespace(name)
-    namespaces[name] = { store: state.store.snapshot(), scenario: state.scenario.name, clockOffsetMs: state.clock.now() - Date.now() }
+    namespaces[name] = { store: state.store.snapshot(), scenario: state.scenario.name, clockOffsetMs: state.clock.now() - Date.now(), account: state.account.snapshot() }
   }
   return { version: 1, fingerprint, ...(keys === undefined ? {} : { keys }), namespaces }
 }
@@ -56,6 +58,7 @@ export function restoreEngine(engine: Engine, saved: PersistedState): void {
   for (const [name, ns] of Object.entries(saved.namespaces)) {
     const state = engine.namespace(name)
     state.store = Store.fromSnapshot(ns.store)
+    if (ns.account !== undefined) state.account = AccountState.fromSnapshot(ns.account)
     if (engine.config.scenarios.has(ns.scenario)) state.use(ns.scenario)
     if (Number.isFinite(ns.clockOffsetMs)) state.clock.set(Date.now() + ns.clockOffsetMs)
   }

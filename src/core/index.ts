@@ -44,6 +44,7 @@ export { verifyAccessToken, verifiedClaims, type AccessClaims, type TokenSetting
 export { ACCESS_TOKEN_TYPE } from './token-type.js'
 export { mintTokens, type MintOptions } from './mint.js'
 export { Mailbox, MAILBOX_LIMIT, type Mail, type MailKind } from './mail/mailbox.js'
+export { AccountState, type AccountSnapshot } from './mail/account-state.js'
 export { MAIL_TOKEN_TTL_MS } from './mail/send-mail.js'
 export { MFA_CHALLENGE_TTL_MS, MFA_MAX_FAILURES, type MfaChallenge } from './mfa/challenges.js'
 export { hotp, totp, totpCode, verifyTotp, TOTP_WINDOW, type TotpOptions, type TotpAlgorithm } from './mfa/totp.js'

@@ -45,4 +45,16 @@ export class Mailbox {
   get size(): number {
     return this.#mails.length
   }
+
+  /** The mails and the id counter, for the browser entry's reload persistence. */
+  snapshot(): { mails: Mail[]; sent: number } {
+    return { mails: this.list(), sent: this.#sent }
+  }
+
+  static fromSnapshot(snapshot: { mails: Mail[]; sent: number }): Mailbox {
+    const box = new Mailbox()
+    box.#mails.push(...snapshot.mails.slice(-box.limit))
+    box.#sent = snapshot.sent
+    return box
+  }
 }

@@ -57,4 +57,14 @@ export class OneTimeTokens {
   get size(): number {
     return this.#tokens.size
   }
+
+  entries(): Array<[string, OneTimeToken]> {
+    return [...this.#tokens]
+  }
+
+  static fromEntries(entries: Array<[string, OneTimeToken]>): OneTimeTokens {
+    const tokens = new OneTimeTokens()
+    for (const [token, entry] of entries.slice(-tokens.limit)) tokens.#tokens.set(token, entry)
+    return tokens
+  }
 }

@@ -64,4 +64,14 @@ export class MfaChallenges {
   get size(): number {
     return this.#pending.size
   }
+
+  values(): MfaChallenge[] {
+    return [...this.#pending.values()]
+  }
+
+  static fromValues(values: MfaChallenge[]): MfaChallenges {
+    const challenges = new MfaChallenges()
+    for (const challenge of values.slice(-challenges.limit)) challenges.#pending.set(challenge.id, challenge)
+    return challenges
+  }
 }
