@@ -34,6 +34,26 @@ export {
   type OpenedSession,
   type TokenBody,
 } from './operations/exports.js'
+export {
+  signInGate,
+  isEmailVerified,
+  verifyMfa,
+  sendVerification,
+  resendVerification,
+  verifyEmail,
+  markVerified,
+  forgotPassword,
+  resetPassword,
+  requestMagicLink,
+  consumeMagicLink,
+  type SignInGate,
+  type FlowDeps,
+  type MfaVerifyOutcome,
+  type LinkFor,
+  type VerifyEmailOutcome,
+  type ResetPasswordOutcome,
+  type MagicLinkOutcome,
+} from './operations/exports.js'
 export { NamespaceState, type StateSummary } from './state.js'
 export { Store, EXPIRED_RETENTION_MS, type StoreSnapshot, type Session, type RefreshLookup } from './store.js'
 export { SeedUsers } from './seed-users.js'

@@ -29,6 +29,13 @@ describe('msw handlers', () => {
       '*/api/auth/me',
       '*/api/auth/refresh',
       '*/api/auth/jwks',
+      '*/api/auth/mfa/verify',
+      '*/api/auth/verify-email',
+      '*/api/auth/verify-email/resend',
+      '*/api/auth/forgot-password',
+      '*/api/auth/reset-password',
+      '*/api/auth/magic-link',
+      '*/api/auth/magic-link/verify',
       '*/.well-known/jwks.json',
       '*/api/auth/*',
     ])

@@ -64,6 +64,19 @@ describe('mock-auth/browser persistence', () => {
     expect(drift).toBeLessThan(2 * 3_600_000 + 60_000)
   })
 
+  it('keeps the mailbox and its links across a reload (following a mailed link reloads the page)', async () => {
+    const storage = memoryStorage()
+    load(storage)
+    await fetch(`${origin}/api/auth/magic-link`, { method: 'POST', headers: json, body: '{"email":"test@example.com"}' })
+    const second = load(storage)
+    const [mail] = second.mailbox()
+    expect(mail).toMatchObject({ id: 'mail-1', kind: 'magic-link', to: 'test@example.com' })
+    const followed = await fetch(`${origin}/api/auth/magic-link/verify`, { method: 'POST', headers: json, body: JSON.stringify({ token: mail!.token }) })
+    expect(followed.status).toBe(200)
+    await fetch(`${origin}/api/auth/forgot-password`, { method: 'POST', headers: json, body: '{"email":"test@example.com"}' })
+    expect(load(storage).mailbox().map((m) => m.id)).toEqual(['mail-1', 'mail-2'])
+  })
+
   it('clearStorage() forgets everything: the next load is signed out', async () => {
     const storage = memoryStorage()
     const first = load(storage)

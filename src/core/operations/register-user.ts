@@ -1,6 +1,8 @@
 import type { RouteContext } from '../context.js'
 import { openSession, type OpenedSession } from '../issue.js'
 import type { StoredUser } from '../users.js'
+import { sendVerification, type LinkFor } from './email-verification.js'
+import { isEmailVerified } from './sign-in-gate.js'
 
 export interface Registration {
   username?: string
@@ -9,10 +11,18 @@ export interface Registration {
   name?: string
 }
 
-export type RegisterOutcome = ({ ok: true } & OpenedSession) | { ok: false; error: 'user_exists' }
+export type RegisterOutcome =
+  | ({ ok: true; verificationRequired: false } & OpenedSession)
+  /** The scenario requires a verified email: the user exists, the verification mail is sent, no session. */
+  | { ok: true; verificationRequired: true; user: StoredUser }
+  | { ok: false; error: 'user_exists' }
 
-/** The `register` operation: a new user (refused when the username or email is taken), signed in at once. */
-export function registerUser(ctx: RouteContext, input: Registration): RegisterOutcome {
+/**
+ * The `register` operation: a new user (refused when the username or email is taken). Every sign-up
+ * with an email gets a verification mail, whose link the dialect builds (`verificationLink`). The
+ * user is signed in at once unless the scenario requires a verified email first.
+ */
+export function registerUser(ctx: RouteContext, input: Registration, verificationLink: LinkFor): RegisterOutcome {
   const { username, email, password, name } = input
   const store = ctx.state.store
   const taken = [username, email].some((login) => login !== undefined && store.hasLogin(login))
@@ -21,5 +31,7 @@ export function registerUser(ctx: RouteContext, input: Registration): RegisterOu
   if (email !== undefined) user.email = email
   if (name !== undefined) user.name = name
   store.addUser(user)
-  return { ok: true, ...openSession(ctx, user) }
+  sendVerification(ctx, user, verificationLink)
+  if (!isEmailVerified(ctx, user)) return { ok: true, verificationRequired: true, user }
+  return { ok: true, verificationRequired: false, ...openSession(ctx, user) }
 }

@@ -1,16 +1,35 @@
 import type { OperationName, ProtocolRoute, RouteContext, RouteTable, AuthResult } from '../../core/index.js'
 import { jwks } from '../../core/operations/jwks.js'
+import { magicLink, magicLinkVerify } from './routes/magic-link.js'
 import { me } from './routes/me.js'
+import { mfaVerify } from './routes/mfa-verify.js'
+import { forgotPassword, resetPassword } from './routes/password-reset.js'
 import { refresh } from './routes/refresh.js'
 import { register } from './routes/register.js'
 import { session } from './routes/session.js'
 import { signIn } from './routes/sign-in.js'
 import { signOut } from './routes/sign-out.js'
+import { resendVerification, verifyEmail } from './routes/verify-email.js'
 
 export type RouteFn = (ctx: RouteContext) => Promise<AuthResult>
 
 /** Each operation's REST handler. */
-export const ROUTE_FNS: Record<'signIn' | 'session' | 'signOut' | 'register' | 'me' | 'refresh' | 'jwks', RouteFn> = { signIn, session, signOut, register, me, refresh, jwks }
+export const ROUTE_FNS: Record<OperationName, RouteFn> = {
+  signIn,
+  session,
+  signOut,
+  register,
+  me,
+  refresh,
+  jwks,
+  mfaVerify,
+  verifyEmail,
+  resendVerification,
+  forgotPassword,
+  resetPassword,
+  magicLink,
+  magicLinkVerify,
+}
 
 /**
  * Paths under the base path and the operation each method reaches. Both the Next.js style
@@ -25,6 +44,14 @@ export const AUTH_PATHS = {
   '/me': { GET: 'me' },
   '/refresh': { POST: 'refresh' },
   '/jwks': { GET: 'jwks' },
+  // Issue 13: MFA, email verification, password reset, magic links (docs/mfa-and-mail.md).
+  '/mfa/verify': { POST: 'mfaVerify' },
+  '/verify-email': { POST: 'verifyEmail' },
+  '/verify-email/resend': { POST: 'resendVerification' },
+  '/forgot-password': { POST: 'forgotPassword' },
+  '/reset-password': { POST: 'resetPassword' },
+  '/magic-link': { POST: 'magicLink' },
+  '/magic-link/verify': { GET: 'magicLinkVerify', POST: 'magicLinkVerify' },
 } as const satisfies Record<string, Partial<Record<string, keyof typeof ROUTE_FNS & OperationName>>>
 
 export type AuthPath = keyof typeof AUTH_PATHS

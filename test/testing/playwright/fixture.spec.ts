@@ -93,3 +93,14 @@ test.describe('option fixture', () => {
     expect((await signInForm(page, 'secret')).status).toBe(200)
   })
 })
+
+test('mailbox(): a magic link requested by the page is read by the test; following it signs the browser in', async ({ page, mockAuth }) => {
+  expect((await call(page, 'POST', '/api/auth/magic-link', { email: 'test@example.com', redirectTo: '/' })).status).toBe(200)
+  const [mail] = await mockAuth.mailbox({ to: 'test@example.com' })
+  expect(mail).toMatchObject({ kind: 'magic-link', subject: 'Your sign-in link' })
+  await page.goto(mail!.link)
+  expect(new URL(page.url()).pathname).toBe('/')
+  expect((await call(page, 'GET', '/api/auth/session')).body).toMatchObject({ authenticated: true, user: { username: 'test' } })
+  await mockAuth.reset()
+  expect(await mockAuth.mailbox()).toEqual([])
+})

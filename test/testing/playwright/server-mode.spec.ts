@@ -56,3 +56,12 @@ test('server mode: clock control and signIn() through the control API', async ({
   expect((await call(page, 'GET', '/api/auth/me')).body).toMatchObject({ error: 'token_expired' })
   await expect(mockAuth.use('nope')).rejects.toThrow(/Unknown scenario "nope"/)
 })
+
+test('server mode: mailbox() reads this namespace’s mails from GET /__mock-auth/mailbox', async ({ page, mockAuth }) => {
+  expect((await call(page, 'POST', '/api/auth/forgot-password', { email: 'test@example.com' })).status).toBe(200)
+  const mails = await mockAuth.mailbox({ to: 'test@example.com' })
+  expect(mails.map((m) => m.kind)).toEqual(['reset-password'])
+  const reset = await call(page, 'POST', '/api/auth/reset-password', { token: mails[0]!.token, password: 'n3w' })
+  expect(reset.body).toMatchObject({ revokedSessions: 0 })
+  expect((await call(page, 'POST', '/api/auth/login', { username: 'test', password: 'n3w' })).status).toBe(200)
+})
