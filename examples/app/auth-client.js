@@ -34,6 +34,11 @@ export function createAuthClient({ base = '/api/auth', onRequest = () => {} } = 
 
   const signIn = (username, password) => call('POST', '/login', { username, password })
   const signOut = () => call('POST', '/logout')
+  // The flows around sign-in (docs/mfa-and-mail.md): each mail's link comes back to `redirectTo`.
+  const verifyMfa = (challengeId, code) => call('POST', '/mfa/verify', { challengeId, code })
+  const forgotPassword = (email, redirectTo) => call('POST', '/forgot-password', { email, redirectTo })
+  const resetPassword = (token, password) => call('POST', '/reset-password', { token, password })
+  const requestMagicLink = (email, redirectTo) => call('POST', '/magic-link', { email, redirectTo })
 
   /**
    * A protected call: on 401 `token_expired` (the access token in the session cookie ran out) it asks
@@ -51,6 +56,10 @@ export function createAuthClient({ base = '/api/auth', onRequest = () => {} } = 
   return {
     signIn,
     signOut,
+    verifyMfa,
+    forgotPassword,
+    resetPassword,
+    requestMagicLink,
     getSession: () => authorized('GET', '/session'),
     getMe: () => authorized('GET', '/me'),
   }

@@ -2,6 +2,7 @@
 // auth request. Load it with ?msw=1 to run mock-auth in a service worker inside the page instead
 // of talking to a server.
 import { createAuthClient } from './auth-client.js'
+import { installFlows } from './flows.js'
 
 const $ = (id) => document.getElementById(id)
 const params = new URLSearchParams(location.search)
@@ -15,11 +16,11 @@ function logRequest({ method, path, status, error }) {
 
 const auth = createAuthClient({ onRequest: logRequest })
 
+const SECTIONS = { loading: 'loading', 'signed-out': 'sign-in', 'signed-in': 'session', mfa: 'mfa', forgot: 'forgot', reset: 'reset', magic: 'magic' }
+
 function show(state) {
   document.body.dataset.state = state
-  $('loading').hidden = state !== 'loading'
-  $('sign-in').hidden = state !== 'signed-out'
-  $('session').hidden = state !== 'signed-in'
+  for (const [name, id] of Object.entries(SECTIONS)) $(id).hidden = state !== name
 }
 
 function message(id, text) {
@@ -85,6 +86,7 @@ $('sign-in-form').addEventListener('submit', async (event) => {
     if (!result.ok) return showSignIn({ error: describe(result) })
     formElement.reset()
     message('notice', '')
+    if (result.body?.mfaRequired) return flows.askForCode(result.body)
     await refreshView()
   } finally {
     button.disabled = false
@@ -101,6 +103,8 @@ $('sign-out').addEventListener('click', async () => {
 
 $('reload-profile').addEventListener('click', () => loadProfile())
 
+const flows = installFlows({ auth, $, show, message, describe, showSignIn, refreshView })
+
 if (params.has('msw')) {
   $('mode').textContent = 'API: mock-auth in a service worker (MSW)'
   // Mocks start before the first request, as msw's docs ask (await worker.start()).
@@ -109,4 +113,4 @@ if (params.has('msw')) {
 } else {
   $('mode').textContent = 'API: /api/auth on this origin'
 }
-await refreshView()
+if (!flows.openedFromMail()) await refreshView()

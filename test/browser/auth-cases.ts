@@ -1,4 +1,5 @@
 import type { Expect, Page, TestType } from '@playwright/test'
+import type { Mail } from '../../src/core/index.js'
 
 /** What differs between the three ways: how the app is opened and how a scenario is chosen. */
 export interface AuthDriver {
@@ -6,17 +7,24 @@ export interface AuthDriver {
   open(): Promise<void>
   /** Switches the scenario for this test only (other tests and workers keep theirs). */
   useScenario(name: string): Promise<void>
+  /** This test's mails to `to`, newest last, read the way's own way (fixture, control API, the page's instance). */
+  mailbox(to: string): Promise<Mail[]>
+  /**
+   * Whether a navigation to an /api/auth URL reaches mock-auth. Not with MSW in the page: msw's
+   * worker passes navigations through to the network, so a magic link must be posted instead.
+   */
+  readonly followsApiLinks: boolean
 }
 
 // Each spec passes its own `test`, which also carries that way's fixtures; only these two are used.
-type DriverTest = TestType<{ page: Page; driver: AuthDriver } & Record<string, any>, object>
+export type DriverTest = TestType<{ page: Page; driver: AuthDriver } & Record<string, any>, object>
 
-const SESSION_200 = 'GET /api/auth/session → 200'
+export const SESSION_200 = 'GET /api/auth/session → 200'
 
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('Username').fill(username)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username', { exact: true }).fill(username)
+  await page.getByLabel('Password', { exact: true }).fill(password)
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 /**
@@ -26,7 +34,7 @@ async function signIn(page: Page, username: string, password: string): Promise<v
 export function defineAuthCases(test: DriverTest, expect: Expect): void {
   const log = (page: Page) => expect(page.locator('#log li'))
   const signedInAs = (page: Page) => page.locator('#signed-in-as')
-  const signInForm = (page: Page) => page.getByRole('heading', { name: 'Sign in' })
+  const signInForm = (page: Page) => page.getByRole('heading', { name: 'Sign in', exact: true })
 
   test('valid sign-in shows the session and the user from /me, in HttpOnly cookies', async ({ page, driver }) => {
     await driver.open()

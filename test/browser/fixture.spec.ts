@@ -1,5 +1,6 @@
 import { expect, test as base } from 'mock-auth/playwright'
 import { defineAuthCases, type AuthDriver } from './auth-cases.js'
+import { defineFlowCases } from './flow-cases.js'
 import { ENV } from './global-setup.js'
 
 /**
@@ -23,8 +24,11 @@ const test = base.extend<{ driver: AuthDriver }>({
       useScenario: async (name) => {
         await mockAuth.use(name)
       },
+      mailbox: (to) => mockAuth.mailbox({ to }),
+      followsApiLinks: true,
     })
   },
 })
 
 defineAuthCases(test, expect)
+defineFlowCases(test, expect)

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { expect, test as base } from '@playwright/test'
+import type { Mail } from '../../src/core/index.js'
 import { defineAuthCases, type AuthDriver } from './auth-cases.js'
+import { defineFlowCases } from './flow-cases.js'
 import { ENV } from './global-setup.js'
 
 /**
@@ -24,11 +26,14 @@ const test = base.extend<{ driver: AuthDriver }>({
       useScenario: async (name) => {
         await page.evaluate((scenario) => (window as unknown as { mockAuth: { use(name: string): unknown } }).mockAuth.use(scenario), name)
       },
+      mailbox: (to) => page.evaluate((recipient) => (window as unknown as { mockAuth: { mailbox(f: { to: string }): Mail[] } }).mockAuth.mailbox({ to: recipient }), to),
+      followsApiLinks: false,
     })
   },
 })
 
 defineAuthCases(test, expect)
+defineFlowCases(test, expect)
 
 // The page runs the msw the suite was started with (the Node 22 run passes msw 3 in MOCK_AUTH_MSW_DIR).
 test('the page and its worker run the expected msw', async ({ page }) => {

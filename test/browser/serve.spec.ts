@@ -1,5 +1,7 @@
 import { expect, test as base } from '@playwright/test'
+import type { Mail } from '../../src/core/index.js'
 import { defineAuthCases, type AuthDriver } from './auth-cases.js'
+import { defineFlowCases } from './flow-cases.js'
 import { ENV } from './global-setup.js'
 
 function required(name: string): string {
@@ -33,6 +35,12 @@ const test = base.extend<{ driver: AuthDriver }>({
         expect(response.status, await response.clone().text()).toBe(200)
         expect(await response.json()).toMatchObject({ name })
       },
+      mailbox: async (to) => {
+        const response = await fetch(`${serveUrl}/__mock-auth/mailbox?to=${encodeURIComponent(to)}`, { headers: { 'x-mock-auth-namespace': namespace } })
+        expect(response.status).toBe(200)
+        return (await response.json()) as Mail[]
+      },
+      followsApiLinks: true,
     })
     // Leave the shared server as we found it.
     await fetch(`${serveUrl}/__mock-auth/reset`, { method: 'POST', headers: { 'x-mock-auth-namespace': namespace } })
@@ -40,3 +48,4 @@ const test = base.extend<{ driver: AuthDriver }>({
 })
 
 defineAuthCases(test, expect)
+defineFlowCases(test, expect)
