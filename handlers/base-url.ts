@@ -45,3 +45,16 @@ export function parseBaseUrl(input: string = DEFAULT_BASE_URL): ParsedBaseUrl {
   const basePath = normalizeBasePath(path)
   return { baseUrl: origin + basePath, basePath, origin }
 }
+
+/**
+ * The base URL of a surface's options. A contract's routes carry their own absolute paths, so
+ * with one `baseUrl` is only the origin the app calls (default `*`, any origin).
+ */
+export function resolveBaseUrl(options: { baseUrl?: string | undefined; contract?: unknown }): ParsedBaseUrl {
+  if (options.contract === undefined) return parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
+  const parsed = parseBaseUrl(options.baseUrl ?? '*')
+  if (parsed.basePath !== '') {
+    throw new MockAuthError('ERR_INVALID_OPTIONS', `With a contract, baseUrl is only the origin the app calls, e.g. "*" or "http://localhost:3000": the contract's routes carry their own paths (got "${String(options.baseUrl)}").`)
+  }
+  return parsed
+}

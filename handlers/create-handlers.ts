@@ -24,7 +24,7 @@ export interface HandlerOptions {
 /**
  * One msw handler per route of the engine's dialect (its table's order; `:param` segments as msw
  * params), then each injected protocol's routes, then the JWKS at the origin's
- * `/.well-known/jwks.json`, then a catch-all per protocol mount and last the one answering 404
+ * `/.well-known/jwks.json`, then a catch-all per protocol mount (none for one with `onlyOwnRoutes`, a contract) and last the one answering 404
  * `not_found` under the base path. Nothing here knows a dialect: a new one needs no change. Every
  * handler matches every method (`SafeHttpHandler`, as `http.all`): the engine decides 405 + `Allow`, exactly as the server does.
  */
@@ -82,7 +82,9 @@ export function createHandlersWith(kit: MswKit, engine: Engine, options: Handler
   const routes = [...routesOf(dialectMount, parsed.baseUrl), ...providers.flatMap((mount) => routesOf(mount, parsed.origin + mount.path))]
   const jwks = new SafeHttpHandler(parsed.origin + WELL_KNOWN_JWKS_PATH, fallback, handlerOptions)
   // Last, so any route above (or a user's `server.use` override) wins.
-  const notFound = [...providers.map((mount) => new SafeHttpHandler(`${parsed.origin}${mount.path}/*`, fallback)), new SafeHttpHandler(`${parsed.baseUrl}/*`, fallback)]
+  const notFound = [...providers, dialectMount]
+    .filter((mount) => !mount.protocol.onlyOwnRoutes)
+    .map((mount) => new SafeHttpHandler(mount === dialectMount ? `${parsed.baseUrl}/*` : `${parsed.origin}${mount.path}/*`, fallback))
   return [...routes, jwks, ...notFound]
 }
 

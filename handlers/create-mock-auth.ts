@@ -1,6 +1,6 @@
 import type { HttpHandler } from 'msw'
 import { createEngine, DEFAULT_NAMESPACE, type Engine } from '../src/core/index.js'
-import { DEFAULT_BASE_URL, parseBaseUrl } from './base-url.js'
+import { resolveBaseUrl } from './base-url.js'
 import { namespaceControls, type MockAuthControls } from './controls.js'
 import { BrowserCookieJar } from './browser-cookie-jar.js'
 import { createHandlersWith } from './create-handlers.js'
@@ -41,7 +41,7 @@ export interface MockAuth extends MockAuthControls {
  * in this instance: two instances never share anything.
  */
 export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, wiring: MockAuthWiring = {}): MockAuth {
-  const parsed = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL)
+  const parsed = resolveBaseUrl(options)
   const engineOptions = toEngineOptions(options, parsed.basePath)
   const engine = (wiring.engine ?? createEngine)(engineOptions)
   // msw 2's emulated browser jar keeps one Set-Cookie per response, so the browser keeps its own;

@@ -1,5 +1,6 @@
 import { builtinScenarios } from '../scenarios/index.js'
 import { resolveDialect, type DialectName } from '../src/dialects/index.js'
+import { contractEngineOptions, type Contract, type ContractInput } from '../src/dialects/contract/index.js'
 import {
   validateScenario,
   type ClockOptions,
@@ -19,6 +20,13 @@ export interface MockAuthOptions {
    * `'authjs'`, `'better-auth'`, or a `Dialect` object. Users, scenarios and controls are the same in each.
    */
   dialect?: DialectName | Dialect
+  /**
+   * Your backend's own contract (docs/contracts.md): its routes, fields, cookies and error shapes
+   * as data (what a contract file holds, functions allowed) or a compiled `Contract`. It is its
+   * own dialect, so it replaces `dialect`; its routes are absolute paths and `baseUrl` is then
+   * only the origin (default `'*'`).
+   */
+  contract?: ContractInput | Contract
   /** Further protocols at their own paths (mock identity providers at `/oidc/<id>`). */
   protocols?: readonly MountedProtocol[]
   /** The scenario to start in (default `'default'`). */
@@ -63,6 +71,7 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
     scenarios.set(scenario.name, scenario)
   }
   const engineOptions: EngineOptions = { dialect: resolveDialect(options.dialect), scenarios: [...scenarios.values()], basePath }
+  if (options.contract !== undefined) Object.assign(engineOptions, contractEngineOptions(options.contract, { ...options, basePath }))
   for (const key of ['protocols', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value

@@ -1,6 +1,6 @@
 import type { MockAuth, MockAuthOptions } from '../../handlers/create-mock-auth.js'
 import { createMockAuth } from '../../handlers/msw-root.js'
-import { parseBaseUrl } from '../../handlers/base-url.js'
+import { resolveBaseUrl } from '../../handlers/base-url.js'
 import { BrowserCookieJar, type JarCookie } from '../../handlers/browser-cookie-jar.js'
 import { createEngine, createKeySet, importKeySet, type Engine, type ExportedKeySet } from '../core/index.js'
 import { readPersisted, restoreEngine, snapshotEngine, type StorageLike } from './persisted-state.js'
@@ -26,7 +26,7 @@ export interface BrowserMockAuth extends MockAuth {
  */
 export function createBrowserMockAuth(options: BrowserMockAuthOptions = {}): BrowserMockAuth {
   const { storageKey: keyOption, storage: storageOption, ...mockOptions } = options
-  const storageKey = keyOption ?? `mock-auth:${parseBaseUrl(mockOptions.baseUrl).basePath || '/'}`
+  const storageKey = keyOption ?? `mock-auth:${resolveBaseUrl(mockOptions).basePath || '/'}`
   const storage = storageOption === false ? undefined : (storageOption ?? defaultStorage())
   const fingerprint = fingerprintOf(mockOptions)
   // Keys the user chose (a secret or a KeySet) are rebuilt from options; only generated ones persist.

@@ -56,6 +56,13 @@ export interface ErrorContext {
 export interface Protocol {
   readonly name: string
   readonly routes: RouteTable
+  /**
+   * True when only the paths in `routes` are this protocol's: any other path under its mount is
+   * left alone (`engine.fetch` answers null, the MSW handlers have no catch-all for it), so the
+   * app's own requests pass through. A contract's dialect, whose absolute paths are mounted at
+   * the root, says so; a protocol owning a prefix (`/api/auth`, `/oidc/google`) answers 404 there.
+   */
+  readonly onlyOwnRoutes?: boolean
   /** Turns a core error code into this protocol's answer (`{error, message}`, `{url}`, `{code, message}`...). */
   encodeError(error: ProtocolError, ctx: ErrorContext): AuthResult
 }

@@ -146,6 +146,7 @@ export class Engine {
     if (where === WELL_KNOWN_JWKS_PATH) return this.#run(request, JWKS_ROUTE, this.#dialectMount, false, NO_PARAMS)
     const match = matchRoute(where.mount, where.rest)
     if (!match) {
+      if (where.mount.protocol.onlyOwnRoutes) return null
       const under = where.mount === this.#dialectMount ? this.config.basePath : where.mount.path
       return where.mount.protocol.encodeError(
         { code: 'not_found', message: `No route ${request.method} ${pathnameOf(request.url)}. Routes live under ${under || '/'}.` },

@@ -3,6 +3,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { resolveDialect, type DialectName } from '../dialects/index.js'
+import { contractEngineOptions, type Contract, type ContractInput } from '../dialects/contract/index.js'
 import { threadPoolSigner } from './node-signer.js'
 import { createEngine, errorResult, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
@@ -18,6 +19,11 @@ export const DEFAULT_HOST = '127.0.0.1'
 export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialect'> {
   /** The wire protocol under the base path: `'rest'` (default), `'next-auth'`, `'authjs'`, `'better-auth'`, or a `Dialect`. */
   dialect?: DialectName | Dialect
+  /**
+   * Your backend's own contract (docs/contracts.md) instead of a dialect: its data or a compiled
+   * `Contract` (`loadContractFile`). Its routes are absolute paths; other paths get the JSON 404.
+   */
+  contract?: ContractInput | Contract
   /** Your own scenarios, added to the built-in ones (a scenario with a built-in name replaces it). */
   scenarios?: readonly Scenario[]
   /** A ready engine to serve instead of building one from the options above. */
@@ -62,8 +68,9 @@ export interface MockAuthServer {
  */
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
-  const { scenarios = [], engine: given, cors, log, allowProduction: _allow, dialect, ...engineOptions } = options
-  const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, dialect: resolveDialect(dialect), scenarios: [...builtinScenarios, ...scenarios] })
+  const { scenarios = [], engine: given, cors, log, allowProduction: _allow, dialect, contract, ...engineOptions } = options
+  const protocol = contract === undefined ? { dialect: resolveDialect(dialect) } : contractEngineOptions(contract, options)
+  const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, ...protocol, scenarios: [...builtinScenarios, ...scenarios] })
 
   const app = express()
   // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie

@@ -6,5 +6,6 @@ export { corsHeaders, isLocalOrigin, originMatcher, CORS_HEADERS, CORS_METHODS, 
 export { toAuthRequest } from './node-request.js'
 export { sendResult } from './send-result.js'
 export { loadUsersFile, loadScenariosFile, loadConfigFile, type ConfigFile } from './load-files.js'
+export { loadContractFile } from './load-contract.js'
 export { assertNotProduction } from './production-guard.js'
 export { formatLogLine, type RequestLogEntry } from './request-log.js'

@@ -1,5 +1,5 @@
 import type { BrowserContext, Route } from '@playwright/test'
-import { parseBaseUrl } from '../../handlers/base-url.js'
+import { resolveBaseUrl } from '../../handlers/base-url.js'
 import { namespaceControls, type SignedIn } from '../../handlers/controls.js'
 import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-options.js'
 import { nodeSigner } from '../server/node-signer.js'
@@ -14,7 +14,7 @@ import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
  * cannot interfere. Every Set-Cookie reaches the real browser jar as a real HttpOnly cookie.
  */
 export async function routeMockAuth(context: BrowserContext, options: MockAuthOptions, appUrl: string | undefined): Promise<PlaywrightMockAuth> {
-  const parsed = parseBaseUrl(options.baseUrl)
+  const parsed = resolveBaseUrl(options)
   // The fixture runs in Node: sign with node:crypto, as `mock-auth serve` does (unless told otherwise).
   const engine = createEngine({ signer: nodeSigner, ...toEngineOptions(options, parsed.basePath) })
   const anyOrigin = parsed.origin === '' || parsed.origin.includes('*')

@@ -3,6 +3,7 @@ import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine, type AuthResult, type EngineOptions } from '../../src/core/index.js'
 import type { ContractResponse, TransportFactory, TransportOptions } from './transport.js'
 import { restDialect } from '../../src/dialects/index.js'
+import { contractEngineOptions } from '../../src/dialects/contract/index.js'
 
 /** Builds engine options from transport options; shared by every transport built on createEngine. */
 export function engineOptions(options: TransportOptions = {}): EngineOptions {
@@ -10,6 +11,7 @@ export function engineOptions(options: TransportOptions = {}): EngineOptions {
   if (options.users) engine.users = options.users
   if (options.accessTokenTtl) engine.accessTokenTtl = options.accessTokenTtl
   if (options.alg || options.secret) engine.keyOptions = { ...(options.alg ? { alg: options.alg } : {}), ...(options.secret ? { secret: options.secret } : {}) }
+  if (options.contract) Object.assign(engine, contractEngineOptions(options.contract, {}))
   return engine
 }
 

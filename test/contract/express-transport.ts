@@ -1,4 +1,4 @@
-import { createServer, type RunningServer } from '../../src/server/index.js'
+import { createServer, type RunningServer, type ServerOptions } from '../../src/server/index.js'
 import type { Mail } from '../../src/core/index.js'
 import { engineOptions } from './engine-transport.js'
 import type { ContractResponse, Transport, TransportFactory } from './transport.js'
@@ -22,7 +22,9 @@ export const expressTransport: TransportFactory = {
       return res.json() as Promise<unknown>
     }
     // createServer adds the built-in scenarios itself; pass only the extra ones.
-    const { scenarios: _all, ...rest } = engineOptions(options)
+    const { scenarios: _all, dialect, ...engine } = engineOptions({ ...options, contract: undefined })
+    // A contract is its own dialect: createServer builds it (and its base path and lifetimes) itself.
+    const rest: ServerOptions = options?.contract ? { ...engine, contract: options.contract } : { ...engine, dialect }
     const transport: Transport = {
       name: 'express',
       get origin() {

@@ -25,7 +25,8 @@ export const mswTransport: TransportFactory = {
       name: 'msw',
       origin,
       async start() {
-        auth = createMockAuth({ ...mockAuthOptions(options), baseUrl: `${origin}/api/auth` })
+        // A contract's routes are absolute paths: the base URL is then only the origin.
+        auth = createMockAuth({ ...mockAuthOptions(options), baseUrl: options?.contract ? origin : `${origin}/api/auth` })
         await auth.engine.keys()
         shared.add(auth.handlers)
       },
@@ -60,6 +61,7 @@ function mockAuthOptions(options: TransportOptions = {}): MockAuthOptions {
   if (options.accessTokenTtl) out.accessTokenTtl = options.accessTokenTtl
   if (options.alg) out.alg = options.alg
   if (options.secret) out.secret = options.secret
+  if (options.contract) out.contract = options.contract
   return out
 }
 

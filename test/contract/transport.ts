@@ -42,6 +42,8 @@ export interface TransportOptions {
   accessTokenTtl?: string
   alg?: 'ES256' | 'HS256'
   secret?: string
+  /** Serve this contract (a custom dialect described by data) instead of the default dialect. */
+  contract?: import('../../src/dialects/contract/index.js').Contract | undefined
 }
 
 /** How the contract suite gets a transport: adding one to `transports.ts` is a one-line change. */

@@ -75,6 +75,7 @@ export function compileContract(input: unknown, source = 'option "contract"'): C
     operations,
     routes,
     cookies,
+    errors,
     tokens: parseTokens(input.tokens, source, fail),
   }
   if (typeof input.description === 'string') contract.description = input.description

@@ -36,9 +36,13 @@ export function parseRoutes(value: unknown, where: string, operation: ContractOp
   })
 }
 
-/** The path a route matches: trailing slashes do not count, as for every other route of the engine. */
+/** The path a route matches: trailing slashes do not count, as for every other route of the engine (`/` is ``). */
+export function matchedPath(path: string): string {
+  return path.replace(/\/+$/, '')
+}
+
 export function routeKey(method: string, path: string): string {
-  return `${method} ${path.replace(/\/+$/, '') || '/'}`
+  return `${method} ${matchedPath(path) || '/'}`
 }
 
 /**

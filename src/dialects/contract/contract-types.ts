@@ -123,6 +123,8 @@ export interface Contract {
   operations: Partial<Record<ContractOperation, CompiledOperation>>
   routes: ContractRoute[]
   cookies: { access?: ContractCookie; refresh?: ContractCookie }
+  /** The contract's own error settings: for errors outside an operation (404, 405, unknown scenario). */
+  errors: CompiledErrors
   tokens: { accessTokenTtl?: Duration; refreshTokenTtl?: Duration; subject: 'id' | 'username' | 'email'; claims?: Render }
 }
 

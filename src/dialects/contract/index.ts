@@ -11,3 +11,5 @@ export {
   type ContractErrorsInput,
   type ContractRoute,
 } from './contract-types.js'
+export { contractDialect, type ContractDialect } from './contract-dialect.js'
+export { contractEngineOptions } from './contract-options.js'
