@@ -27,7 +27,8 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   const serverOptions: ServerOptions = {
     log: (line) => logLines.line(`  ${line}\n`),
     keyOptions: keyOptions(options),
-    dialect: await dialectOf(options.dialect),
+    // better-auth's Origin check trusts what the server's CORS allows (--cors-origin, else local origins).
+    dialect: await dialectOf(options.dialect, options.corsOrigin !== undefined && options.corsOrigin.length > 0 ? { trustedOrigins: options.corsOrigin } : {}),
   }
   if (options.scenario !== undefined) serverOptions.scenario = options.scenario
   if (options.basePath !== undefined) serverOptions.basePath = options.basePath
@@ -65,10 +66,10 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
 }
 
 /** The named dialect, or a usage error (exit 2) listing the known ones. */
-async function dialectOf(name: string | undefined): Promise<Dialect> {
+async function dialectOf(name: string | undefined, settings: import('../dialects/index.js').DialectSettings): Promise<Dialect> {
   const { resolveDialect } = await import('../dialects/index.js')
   try {
-    return resolveDialect(name as Parameters<typeof resolveDialect>[0])
+    return resolveDialect(name as Parameters<typeof resolveDialect>[0], settings)
   } catch (error) {
     if (isMockAuthError(error)) throw new CliError(`Invalid --dialect: ${error.message}`, 2)
     throw error

@@ -19,6 +19,11 @@ export const OPERATION_NAMES = [
   'resetPassword',
   'magicLink',
   'magicLinkVerify',
+  // Account operations a dialect's own endpoints perform (better-auth's list/revoke sessions, update user, change password).
+  'listSessions',
+  'revokeSession',
+  'updateUser',
+  'changePassword',
 ] as const
 export type OperationName = (typeof OPERATION_NAMES)[number]
 

@@ -1,8 +1,15 @@
+import type { AuthErrorCode } from './error-codes.js'
 import { errorResult, type AuthResult } from './result.js'
 import { mediaType, readBodyText, type AuthRequest } from './request.js'
 
 /** A parsed body: only own string-keyed fields of a plain object, never a prototype. */
 export type BodyFields = Record<string, unknown>
+
+/**
+ * Why a body was refused: `result` in mock-auth's own wire form, `error` for a dialect that
+ * encodes the same refusal in its own (better-auth's `{ code, message }`).
+ */
+export type BodyFailure = { ok: false; result: AuthResult; error: { code: AuthErrorCode; message?: string } }
 
 const MAX_DEPTH = 32
 
@@ -11,38 +18,34 @@ const MAX_DEPTH = 32
  * its type, so `POST /logout` and `POST /refresh` work without one. Anything else answers a JSON
  * error: 413 over 100 KB, 415 for other media types, 400 for malformed or deeply nested JSON.
  */
-export async function parseBody(request: AuthRequest): Promise<{ ok: true; fields: BodyFields } | { ok: false; result: AuthResult }> {
+export async function parseBody(request: AuthRequest): Promise<{ ok: true; fields: BodyFields } | BodyFailure> {
   const read = await readBodyText(request)
   if (!read.ok) {
-    if (read.reason === 'too_large') return fail(errorResult('payload_too_large'))
+    if (read.reason === 'too_large') return fail('payload_too_large')
     const why = read.reason === 'invalid_utf8' ? 'The request body is not valid UTF-8.' : 'The request body could not be read.'
-    return fail(errorResult('invalid_request', { message: why }))
+    return fail('invalid_request', why)
   }
   if (read.text.trim() === '') return { ok: true, fields: Object.create(null) as BodyFields }
   const type = mediaType(request)
   if (type === 'application/json' || type.endsWith('+json')) return parseJson(read.text)
   if (type === 'application/x-www-form-urlencoded') return { ok: true, fields: parseForm(read.text) }
   const got = type === '' ? 'no Content-Type' : `Content-Type "${type}"`
-  return fail(
-    errorResult('unsupported_media_type', {
-      message: `Unsupported ${got}: send the body as application/json or application/x-www-form-urlencoded.`,
-    }),
-  )
+  return fail('unsupported_media_type', `Unsupported ${got}: send the body as application/json or application/x-www-form-urlencoded.`)
 }
 
-function parseJson(text: string): { ok: true; fields: BodyFields } | { ok: false; result: AuthResult } {
+function parseJson(text: string): { ok: true; fields: BodyFields } | BodyFailure {
   // Checked before JSON.parse so a 100 KB run of "[[[[" costs one linear scan and cannot exhaust the stack.
   if (nestingDepth(text) > MAX_DEPTH) {
-    return fail(errorResult('invalid_request', { message: `The JSON body is nested deeper than ${MAX_DEPTH} levels.` }))
+    return fail('invalid_request', `The JSON body is nested deeper than ${MAX_DEPTH} levels.`)
   }
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch {
-    return fail(errorResult('invalid_request', { message: 'The request body is not valid JSON.' }))
+    return fail('invalid_request', 'The request body is not valid JSON.')
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return fail(errorResult('invalid_request', { message: 'The JSON body must be an object.' }))
+    return fail('invalid_request', 'The JSON body must be an object.')
   }
   // JSON.parse makes "__proto__" an own property, never the prototype; copying into a
   // null-prototype object keeps it inert wherever the fields go next.
@@ -79,6 +82,7 @@ export function stringField(fields: BodyFields, name: string): string | undefine
   return value
 }
 
-function fail(result: AuthResult): { ok: false; result: AuthResult } {
-  return { ok: false, result }
+function fail(code: AuthErrorCode, message?: string): BodyFailure {
+  const result = message === undefined ? errorResult(code) : errorResult(code, { message })
+  return { ok: false, result, error: message === undefined ? { code } : { code, message } }
 }

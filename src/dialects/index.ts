@@ -1,10 +1,15 @@
 import { MockAuthError, type Dialect } from '../core/index.js'
+import { createBetterAuthDialect, type TrustedOrigins } from './better-auth/index.js'
 import { restDialect } from './rest/index.js'
 
 /** What a dialect may be made with; each dialect reads what it needs. */
 export interface DialectSettings {
   /** The app's auth secret (next-auth's NEXTAUTH_SECRET / AUTH_SECRET, better-auth's BETTER_AUTH_SECRET). */
   secret?: string
+  /** better-auth's trusted origins for its Origin check (the server passes the origins its CORS allows). */
+  trustedOrigins?: TrustedOrigins
+  /** The app's public URL, for absolute URLs and `Secure` cookies. */
+  publicUrl?: string
 }
 
 export type DialectFactory = (settings: DialectSettings) => Dialect
@@ -21,7 +26,7 @@ const FACTORIES: Record<DialectName, DialectFactory> = {
   rest: () => restDialect,
   'next-auth': notYet('next-auth'),
   authjs: notYet('authjs'),
-  'better-auth': notYet('better-auth'),
+  'better-auth': (settings) => createBetterAuthDialect(settings),
 }
 
 export function isDialectName(value: unknown): value is DialectName {

@@ -69,7 +69,10 @@ export interface MockAuthServer {
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
   const { scenarios = [], engine: given, cors, log, allowProduction: _allow, dialect, contract, ...engineOptions } = options
-  const protocol = contract === undefined ? { dialect: resolveDialect(dialect) } : contractEngineOptions(contract, options)
+  const allowOrigin = cors === false ? undefined : originMatcher(cors)
+  // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows.
+  const settings = allowOrigin ? { trustedOrigins: allowOrigin } : {}
+  const protocol = contract === undefined ? { dialect: resolveDialect(dialect, settings) } : contractEngineOptions(contract, options)
   const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, ...protocol, scenarios: [...builtinScenarios, ...scenarios] })
 
   const app = express()
@@ -77,7 +80,6 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   // array into one header (verified with Express 5.3); we write headers ourselves.
   app.disable('x-powered-by')
   app.disable('etag')
-  const allowOrigin = cors === false ? undefined : originMatcher(cors)
   // One middleware does CORS, the answer and the log line: each extra Express layer, a
   // `res.setHeader` before `writeHead` (Node then merges two header sets) and a 'close' listener
   // per request all showed in the profile of the session route (bench/README.md).

@@ -1,5 +1,6 @@
 import type { RouteContext } from '../context.js'
 import { openSession, type OpenedSession } from '../issue.js'
+import type { TokenLifetimes } from '../scenario.js'
 import type { StoredUser } from '../users.js'
 import { sendVerification, type LinkFor } from './email-verification.js'
 import { isEmailVerified } from './sign-in-gate.js'
@@ -20,9 +21,10 @@ export type RegisterOutcome =
 /**
  * The `register` operation: a new user (refused when the username or email is taken). Every sign-up
  * with an email gets a verification mail, whose link the dialect builds (`verificationLink`). The
- * user is signed in at once unless the scenario requires a verified email first.
+ * user is signed in at once unless the scenario requires a verified email first; `override` sets
+ * the session's lifetimes.
  */
-export function registerUser(ctx: RouteContext, input: Registration, verificationLink: LinkFor): RegisterOutcome {
+export function registerUser(ctx: RouteContext, input: Registration, verificationLink: LinkFor, override?: TokenLifetimes): RegisterOutcome {
   const { username, email, password, name } = input
   const store = ctx.state.store
   const taken = [username, email].some((login) => login !== undefined && store.hasLogin(login))
@@ -33,5 +35,5 @@ export function registerUser(ctx: RouteContext, input: Registration, verificatio
   store.addUser(user)
   sendVerification(ctx, user, verificationLink)
   if (!isEmailVerified(ctx, user)) return { ok: true, verificationRequired: true, user }
-  return { ok: true, verificationRequired: false, ...openSession(ctx, user) }
+  return { ok: true, verificationRequired: false, ...openSession(ctx, user, override) }
 }

@@ -13,8 +13,8 @@ import { resendVerification, verifyEmail } from './routes/verify-email.js'
 
 export type RouteFn = (ctx: RouteContext) => Promise<AuthResult>
 
-/** Each operation's REST handler. */
-export const ROUTE_FNS: Record<OperationName, RouteFn> = {
+/** Each operation's REST handler (the REST contract serves a subset of the core's operations). */
+export const ROUTE_FNS = {
   signIn,
   session,
   signOut,
@@ -29,7 +29,7 @@ export const ROUTE_FNS: Record<OperationName, RouteFn> = {
   resetPassword,
   magicLink,
   magicLinkVerify,
-}
+} satisfies Partial<Record<OperationName, RouteFn>>
 
 /**
  * Paths under the base path and the operation each method reaches. Both the Next.js style

@@ -1,0 +1,51 @@
+import type { AuthResult, Dialect, ProtocolRoute, RouteContext, RouteTable } from '../../core/index.js'
+import type { BetterAuthDeps } from './context.js'
+import { encodeBetterAuthError } from './errors.js'
+import { changePassword, updateUser } from './routes/account.js'
+import { signInEmail, signUpEmail } from './routes/email-password.js'
+import { getSession, listSessions, revokeOtherSessions, revokeSession, revokeSessions, signOut, withSession } from './routes/session.js'
+import { CookieSigner, DEFAULT_BETTER_AUTH_SECRET } from './session-cookie.js'
+import { trustMatcher, type TrustedOrigins } from './trusted-origins.js'
+
+export interface BetterAuthSettings {
+  /** Signs the session cookie (better-auth's `BETTER_AUTH_SECRET`); a fixed development secret by default. */
+  secret?: string
+  /** Origins the Origin check trusts besides the request's own; default: local development origins, any port. */
+  trustedOrigins?: TrustedOrigins
+  /** The app's public URL: `https:` gives cookies `Secure` and the `__Secure-` prefix. */
+  publicUrl?: string
+}
+
+/**
+ * better-auth 1.x's email-and-password wire under the base path (`/api/auth`): what its
+ * `createAuthClient` calls (`signUp.email`, `signIn.email`, `getSession`, `signOut`,
+ * `listSessions`, `revokeSession(s)`, `revokeOtherSessions`, `updateUser`, `changePassword`), each
+ * route mapped onto a core operation so every scenario applies.
+ */
+export function createBetterAuthDialect(settings: BetterAuthSettings = {}): Dialect {
+  const deps: BetterAuthDeps = {
+    signer: new CookieSigner(settings.secret ?? DEFAULT_BETTER_AUTH_SECRET),
+    trusted: trustMatcher(settings.trustedOrigins),
+    publicUrl: settings.publicUrl,
+  }
+  const route = (operation: ProtocolRoute['operation'], handle: (ctx: RouteContext, deps: BetterAuthDeps) => Promise<AuthResult>): ProtocolRoute => ({
+    ...(operation === undefined ? {} : { operation }),
+    handle: (ctx) => handle(ctx, deps),
+  })
+  const signedIn = (operation: ProtocolRoute['operation'], handle: Parameters<typeof withSession>[1]): ProtocolRoute => route(operation, (ctx) => withSession(deps, handle)(ctx))
+  const routes: RouteTable = {
+    '/sign-up/email': { POST: route('register', signUpEmail) },
+    '/sign-in/email': { POST: route('signIn', signInEmail) },
+    '/get-session': { GET: route('session', getSession) },
+    '/sign-out': { POST: route('signOut', signOut) },
+    '/list-sessions': { GET: signedIn('listSessions', listSessions) },
+    '/revoke-session': { POST: signedIn('revokeSession', revokeSession) },
+    '/revoke-sessions': { POST: signedIn('revokeSession', (ctx, found, fields) => revokeSessions(ctx, found, fields, deps)) },
+    '/revoke-other-sessions': { POST: signedIn('revokeSession', revokeOtherSessions) },
+    '/update-user': { POST: signedIn('updateUser', (ctx, found, fields) => updateUser(ctx, found, fields, deps)) },
+    '/change-password': { POST: signedIn('changePassword', (ctx, found, fields) => changePassword(ctx, found, fields, deps)) },
+  }
+  return { name: 'better-auth', routes, encodeError: encodeBetterAuthError }
+}
+
+export type { TrustedOrigins } from './trusted-origins.js'

@@ -1,0 +1,86 @@
+import type { AuthRequest, RouteContext } from '../../core/index.js'
+
+/** better-auth's cookie prefix and names (`better-auth.session_token`...; `__Secure-` on https). */
+const PREFIX = 'better-auth'
+export const SESSION_TOKEN = 'session_token'
+const SESSION_DATA = 'session_data'
+const DONT_REMEMBER = 'dont_remember'
+
+/** The secret mock-auth signs with when none is given: cookies only have to verify against this mock. */
+export const DEFAULT_BETTER_AUTH_SECRET = 'mock-auth-better-auth-development-secret'
+
+const encoder = new TextEncoder()
+
+/**
+ * Cookie signing as better-call does it (`serializeSignedCookie`): `<value>.<base64 HMAC-SHA256 of
+ * value>`, standard base64 with padding, the whole URL-encoded. The key is imported once per
+ * dialect instance.
+ */
+export class CookieSigner {
+  readonly #key: Promise<CryptoKey>
+
+  constructor(secret: string) {
+    this.#key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
+  }
+
+  async sign(value: string): Promise<string> {
+    const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await this.#key, encoder.encode(value)))
+    return `${value}.${toBase64(mac)}`
+  }
+
+  /** The value of a signed cookie, or undefined when the signature does not verify (constant time in WebCrypto). */
+  async verify(signed: string): Promise<string | undefined> {
+    const dot = signed.lastIndexOf('.')
+    if (dot <= 0) return undefined
+    const value = signed.slice(0, dot)
+    const mac = fromBase64(signed.slice(dot + 1))
+    if (!mac || mac.length !== 32) return undefined
+    return (await crypto.subtle.verify('HMAC', await this.#key, mac, encoder.encode(value))) ? value : undefined
+  }
+}
+
+/** Whether cookies get `Secure` and the `__Secure-` prefix, as better-auth decides from its base URL: the public URL's scheme when set, else the request's. */
+export function isSecure(request: AuthRequest, publicUrl: string | undefined): boolean {
+  return (publicUrl ?? request.url).startsWith('https:')
+}
+
+export function cookieName(name: string, secure: boolean): string {
+  return `${secure ? '__Secure-' : ''}${PREFIX}.${name}`
+}
+
+/** `Set-Cookie` for the session token; without `maxAgeSeconds` a browser-session cookie (rememberMe: false). */
+export function sessionCookie(signed: string, secure: boolean, maxAgeSeconds: number | undefined): string {
+  const age = maxAgeSeconds === undefined ? '' : `; Max-Age=${Math.max(0, maxAgeSeconds)}`
+  return `${cookieName(SESSION_TOKEN, secure)}=${encodeURIComponent(signed)}${age}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+}
+
+export function dontRememberCookie(signed: string, secure: boolean): string {
+  return `${cookieName(DONT_REMEMBER, secure)}=${encodeURIComponent(signed)}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`
+}
+
+/** What better-auth's sign-out (and revoke-sessions) send: the three cookies expired, in its order. */
+export function clearedCookies(secure: boolean): string[] {
+  return [SESSION_TOKEN, SESSION_DATA, DONT_REMEMBER].map((name) => `${cookieName(name, secure)}=; Max-Age=0; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}`)
+}
+
+/** The signed session cookie the request carries (either prefix), still URL-decoded by the cookie parser. */
+export function presentedSessionCookie(ctx: RouteContext): string | undefined {
+  return ctx.cookies[cookieName(SESSION_TOKEN, true)] ?? ctx.cookies[cookieName(SESSION_TOKEN, false)]
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (const byte of bytes) binary += String.fromCharCode(byte)
+  return btoa(binary)
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> | undefined {
+  try {
+    const binary = atob(text)
+    const bytes = new Uint8Array(binary.length)
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+    return bytes
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,21 @@
+import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
+import { createServer, type RunningServer } from '../../src/server/index.js'
+import { DEFAULT_BETTER_AUTH_SECRET } from '../../src/dialects/better-auth/session-cookie.js'
+import { betterAuthCases } from './support/better-auth-cases.js'
+
+/** better-auth 1.7's real client against `createServer({ dialect: 'better-auth' })` on a real port. */
+let running: RunningServer
+beforeAll(async () => {
+  running = await createServer({ dialect: 'better-auth' }).listen()
+})
+afterAll(() => running.close())
+beforeEach(() => running.engine.reset())
+
+describe('better-auth client against serve (dialect better-auth)', () => {
+  betterAuthCases(() => ({
+    origin: running.url,
+    secret: DEFAULT_BETTER_AUTH_SECRET,
+    use: async (name) => void running.engine.namespace().use(name),
+    reset: async () => running.engine.reset(),
+  }))
+})
