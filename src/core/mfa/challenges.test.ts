@@ -9,7 +9,7 @@ describe('MfaChallenges', () => {
     const c = challenges.create({ userId: 'u1', now: 0 }, random(1))
     expect(c.expiresAt).toBe(MFA_CHALLENGE_TTL_MS)
     expect(challenges.find(c.id, MFA_CHALLENGE_TTL_MS - 1).ok).toBe(true)
-    expect(challenges.find(c.id, MFA_CHALLENGE_TTL_MS).ok).toBe(false)
+    expect(challenges.find(c.id, MFA_CHALLENGE_TTL_MS)).toEqual({ ok: false, reason: 'expired' })
     expect(challenges.size).toBe(0)
   })
 
@@ -18,7 +18,8 @@ describe('MfaChallenges', () => {
     const c = challenges.create({ userId: 'u1', now: 0, fixedCode: '000000' }, random(1))
     const left = Array.from({ length: MFA_MAX_FAILURES }, () => challenges.fail(c))
     expect(left).toEqual([4, 3, 2, 1, 0])
-    expect(challenges.find(c.id, 0).ok).toBe(false)
+    expect(challenges.find(c.id, 0)).toEqual({ ok: false, reason: 'too_many_attempts' })
+    expect(challenges.find(c.id, 0)).toEqual({ ok: false, reason: 'unknown' })
     const d = challenges.create({ userId: 'u1', now: 0 }, random(2))
     challenges.complete(d)
     expect(challenges.find(d.id, 0).ok).toBe(false)

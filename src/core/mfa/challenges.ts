@@ -18,7 +18,9 @@ export const MFA_MAX_FAILURES = 5
 /** Pending challenges kept per namespace; past this the oldest is forgotten. */
 export const MFA_CHALLENGE_LIMIT = 1000
 
-export type ChallengeLookup = { ok: true; challenge: MfaChallenge } | { ok: false }
+/** Why a challenge is not there: never was (or answered), ran out of clock, or ran out of codes. */
+export type ChallengeGone = 'unknown' | 'expired' | 'too_many_attempts'
+export type ChallengeLookup = { ok: true; challenge: MfaChallenge } | { ok: false; reason: ChallengeGone }
 
 /**
  * Pending MFA challenges of one namespace. A challenge is gone after `MFA_MAX_FAILURES` wrong codes
@@ -38,21 +40,27 @@ export class MfaChallenges {
     return challenge
   }
 
-  /** The live challenge with this id; an expired one is dropped and reported as gone. */
+  /**
+   * The live challenge with this id. An expired or exhausted one is dropped and reported once with
+   * its reason (a dialect may word "too many attempts" apart from "expired"), then as unknown.
+   */
   find(id: string, now: number): ChallengeLookup {
     const challenge = this.#pending.get(id)
-    if (!challenge) return { ok: false }
+    if (!challenge) return { ok: false, reason: 'unknown' }
+    if (challenge.failures >= MFA_MAX_FAILURES) {
+      this.#pending.delete(id)
+      return { ok: false, reason: 'too_many_attempts' }
+    }
     if (challenge.expiresAt <= now) {
       this.#pending.delete(id)
-      return { ok: false }
+      return { ok: false, reason: 'expired' }
     }
     return { ok: true, challenge }
   }
 
-  /** Counts a wrong code; the challenge is dropped at the limit. Returns the codes left. */
+  /** Counts a wrong code; at the limit the challenge is spent (kept only to say why). Returns the codes left. */
   fail(challenge: MfaChallenge): number {
     challenge.failures++
-    if (challenge.failures >= MFA_MAX_FAILURES) this.#pending.delete(challenge.id)
     return Math.max(0, MFA_MAX_FAILURES - challenge.failures)
   }
 

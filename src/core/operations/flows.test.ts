@@ -66,7 +66,7 @@ describe('MFA verification', () => {
     if (gate.kind !== 'mfa') throw new Error('expected a challenge')
     const previous = await totpCode(SECRET, state.clock.now() - 30_000)
     expect(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: previous })).toMatchObject({ ok: true, user: { id: 'u2' } })
-    expect(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: previous })).toEqual({ ok: false, error: 'mfa_challenge_expired' })
+    expect(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: previous })).toMatchObject({ ok: false, error: 'mfa_challenge_expired' })
   })
 
   it('counts wrong codes: the fifth one ends the challenge, the right code then comes too late', async () => {
@@ -78,7 +78,7 @@ describe('MFA verification', () => {
     const answers = []
     for (let i = 0; i < 5; i++) answers.push(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: wrong }))
     expect(answers.map((a) => (a.ok ? 'ok' : a.error))).toEqual(Array(5).fill('invalid_mfa_code'))
-    expect(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: right })).toEqual({ ok: false, error: 'mfa_challenge_expired' })
+    expect(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: right })).toMatchObject({ ok: false, error: 'mfa_challenge_expired' })
   })
 
   it('expires after five minutes of engine clock; the mfa scenario accepts 000000 for any user', async () => {
@@ -86,7 +86,7 @@ describe('MFA verification', () => {
     const gate = signInGate(deps(), user('u1'))
     if (gate.kind !== 'mfa') throw new Error('expected a challenge')
     state.clock.advance('5m')
-    expect(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: '000000' })).toEqual({ ok: false, error: 'mfa_challenge_expired' })
+    expect(await verifyMfa(deps(), { challengeId: gate.challenge.id, code: '000000' })).toMatchObject({ ok: false, error: 'mfa_challenge_expired' })
     const again = signInGate(deps(), user('u1'))
     if (again.kind !== 'mfa') throw new Error('expected a challenge')
     expect(await verifyMfa(deps(), { challengeId: again.challenge.id, code: '000001' })).toMatchObject({ ok: false, error: 'invalid_mfa_code', attemptsLeft: 4 })

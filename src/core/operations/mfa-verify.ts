@@ -1,10 +1,11 @@
+import type { ChallengeGone } from '../mfa/challenges.js'
 import { verifyTotp } from '../mfa/totp.js'
 import type { StoredUser } from '../users.js'
 import type { FlowDeps } from './sign-in-gate.js'
 
 export type MfaVerifyOutcome =
   | { ok: true; user: StoredUser }
-  | { ok: false; error: 'mfa_challenge_expired' }
+  | { ok: false; error: 'mfa_challenge_expired'; reason: ChallengeGone }
   | { ok: false; error: 'invalid_mfa_code'; attemptsLeft: number }
 
 /**
@@ -16,7 +17,8 @@ export async function verifyMfa(deps: FlowDeps, input: { challengeId: string; co
   const challenges = deps.state.account.challenges
   const found = challenges.find(input.challengeId, deps.now)
   const user = found.ok ? deps.state.store.users.get(found.challenge.userId) : undefined
-  if (!found.ok || !user) return { ok: false, error: 'mfa_challenge_expired' }
+  if (!found.ok) return { ok: false, error: 'mfa_challenge_expired', reason: found.reason }
+  if (!user) return { ok: false, error: 'mfa_challenge_expired', reason: 'unknown' }
   const { challenge } = found
   const code = input.code.replace(/\s+/g, '')
   const byTotp = user.mfa ? await verifyTotp(user.mfa.totp, code, deps.now) : false
