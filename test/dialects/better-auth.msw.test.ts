@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
 import { createMockAuth } from '../../src/node/index.js'
 import { DEFAULT_BETTER_AUTH_SECRET } from '../../src/dialects/better-auth/session-cookie.js'
 import { betterAuthCases } from './support/better-auth-cases.js'
+import { betterAuthFlowCases } from './support/better-auth-flow-cases.js'
 
 /** better-auth 1.7's real client against the MSW handlers in Node: no port, the app's own origin. */
 const auth = createMockAuth({ dialect: 'better-auth' })
@@ -17,5 +18,12 @@ describe('better-auth client against the MSW handlers (dialect better-auth)', ()
     secret: DEFAULT_BETTER_AUTH_SECRET,
     use: async (name) => void auth.use(name),
     reset: async () => auth.reset(),
+  }))
+  betterAuthFlowCases(() => ({
+    origin: 'http://localhost:3000',
+    secret: DEFAULT_BETTER_AUTH_SECRET,
+    use: async (name) => void auth.use(name),
+    reset: async () => auth.reset(),
+    mailbox: async () => auth.mailbox(),
   }))
 })

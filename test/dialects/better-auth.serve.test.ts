@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
+import type { Mail } from '../../src/core/index.js'
 import { createServer, type RunningServer } from '../../src/server/index.js'
 import { DEFAULT_BETTER_AUTH_SECRET } from '../../src/dialects/better-auth/session-cookie.js'
 import { betterAuthCases } from './support/better-auth-cases.js'
+import { betterAuthFlowCases } from './support/better-auth-flow-cases.js'
 
 /** better-auth 1.7's real client against `createServer({ dialect: 'better-auth' })` on a real port. */
 let running: RunningServer
@@ -17,5 +19,12 @@ describe('better-auth client against serve (dialect better-auth)', () => {
     secret: DEFAULT_BETTER_AUTH_SECRET,
     use: async (name) => void running.engine.namespace().use(name),
     reset: async () => running.engine.reset(),
+  }))
+  betterAuthFlowCases(() => ({
+    origin: running.url,
+    secret: DEFAULT_BETTER_AUTH_SECRET,
+    use: async (name) => void running.engine.namespace().use(name),
+    reset: async () => running.engine.reset(),
+    mailbox: async () => (await (await fetch(`${running.url}/__mock-auth/mailbox`)).json()) as Mail[],
   }))
 })

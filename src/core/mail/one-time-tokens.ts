@@ -42,6 +42,12 @@ export class OneTimeTokens {
     return { ok: true, token: entry }
   }
 
+  /** Whether a token of `kind` is live, without using it (better-auth checks a reset link before showing its page). */
+  peek(kind: MailKind, token: string, now: number): boolean {
+    const entry = this.#tokens.get(token)
+    return entry !== undefined && entry.kind === kind && entry.expiresAt > now
+  }
+
   /** Drops every token of `kind` for a user (a reset password makes the other reset mails useless). */
   revokeFor(userId: string, kind: MailKind): number {
     let removed = 0

@@ -3,6 +3,9 @@ import type { BetterAuthDeps } from './context.js'
 import { encodeBetterAuthError } from './errors.js'
 import { changePassword, updateUser } from './routes/account.js'
 import { signInEmail, signUpEmail } from './routes/email-password.js'
+import { magicLinkVerify, signInMagicLink } from './routes/magic-link.js'
+import { requestPasswordReset, resetPasswordCallback, resetPasswordRoute, sendVerificationEmail, verifyEmailRoute } from './routes/mail-flows.js'
+import { verifyTotp } from './routes/two-factor.js'
 import { getSession, listSessions, revokeOtherSessions, revokeSession, revokeSessions, signOut, withSession } from './routes/session.js'
 import { CookieSigner, DEFAULT_BETTER_AUTH_SECRET } from './session-cookie.js'
 import { trustMatcher, type TrustedOrigins } from './trusted-origins.js'
@@ -44,6 +47,15 @@ export function createBetterAuthDialect(settings: BetterAuthSettings = {}): Dial
     '/revoke-other-sessions': { POST: signedIn('revokeSession', revokeOtherSessions) },
     '/update-user': { POST: signedIn('updateUser', (ctx, found, fields) => updateUser(ctx, found, fields, deps)) },
     '/change-password': { POST: signedIn('changePassword', (ctx, found, fields) => changePassword(ctx, found, fields, deps)) },
+    // Issue 13: the twoFactor and magic-link plugins, password reset and email verification.
+    '/two-factor/verify-totp': { POST: route('mfaVerify', verifyTotp) },
+    '/request-password-reset': { POST: route('forgotPassword', requestPasswordReset) },
+    '/reset-password/:token': { GET: route('resetPassword', resetPasswordCallback) },
+    '/reset-password': { POST: route('resetPassword', resetPasswordRoute) },
+    '/send-verification-email': { POST: route('resendVerification', sendVerificationEmail) },
+    '/verify-email': { GET: route('verifyEmail', verifyEmailRoute) },
+    '/sign-in/magic-link': { POST: route('magicLink', signInMagicLink) },
+    '/magic-link/verify': { GET: route('magicLinkVerify', magicLinkVerify) },
   }
   return { name: 'better-auth', routes, encodeError: encodeBetterAuthError }
 }

@@ -1,21 +1,14 @@
 import { jsonResult, passwordSignIn, registerUser, type AuthResult, type OpenedSession, type RouteContext } from '../../../core/index.js'
 import { readFields, field, isEmail, requiredFields, MAX_NAME_LENGTH, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type BetterAuthDeps } from '../context.js'
 import { betterAuthError, encodeBetterAuthError } from '../errors.js'
-import { dontRememberCookie, isSecure, sessionCookie } from '../session-cookie.js'
+import { sessionCookies } from '../new-session.js'
 import { sessionLifetime } from '../session-lookup.js'
 import { betterAuthUser } from '../shapes.js'
 import { checkCallbackUrl, checkOrigin } from '../trusted-origins.js'
+import { twoFactorRedirect } from './two-factor.js'
 
 const validation = (message: string) => betterAuthError(400, 'VALIDATION_ERROR', message)
 
-/** The session cookie(s) for a new session; `rememberMe: false` makes it a browser-session cookie, as better-auth does. */
-async function sessionCookies(ctx: RouteContext, deps: BetterAuthDeps, opened: OpenedSession, remember: boolean): Promise<string[]> {
-  const secure = isSecure(ctx.request, deps.publicUrl)
-  const signed = await deps.signer.sign(opened.refreshToken)
-  const maxAge = Math.round((opened.session.expiresAt - ctx.now) / 1000)
-  if (remember) return [sessionCookie(signed, secure, maxAge)]
-  return [sessionCookie(signed, secure, undefined), dontRememberCookie(await deps.signer.sign('true'), secure)]
-}
 
 /** Shared by both: the CSRF defence for a first login, then the callback URLs, then the body. */
 async function guarded(ctx: RouteContext, deps: BetterAuthDeps) {
@@ -39,8 +32,8 @@ export async function signInEmail(ctx: RouteContext, deps: BetterAuthDeps): Prom
   const { email, password } = required.values
   if (!isEmail(email)) return betterAuthError(400, 'INVALID_EMAIL', 'Invalid email')
   const outcome = passwordSignIn(ctx, { login: email, password }, sessionLifetime(ctx))
-  // A second factor is better-auth's twoFactor plugin's business: 200 with `twoFactorRedirect` and no session.
-  if (!outcome.ok && outcome.error === 'mfa_required') return jsonResult(200, { twoFactorRedirect: true, twoFactorMethods: ['totp'] })
+  // A second factor is better-auth's twoFactor plugin's business: 200 with `twoFactorRedirect`, no session, its cookie.
+  if (!outcome.ok && outcome.error === 'mfa_required') return twoFactorRedirect(ctx, deps, outcome.challenge)
   if (!outcome.ok) return encodeBetterAuthError({ code: outcome.error })
   const callbackURL = field(read.fields, 'callbackURL')
   const url = typeof callbackURL === 'string' && callbackURL !== '' ? callbackURL : undefined
