@@ -8,6 +8,7 @@ import {
   type StateSummary,
 } from '../src/core/index.js'
 import type { TokenBody } from '../src/core/issue.js'
+import { testingControls, type MockAuthTestingControls } from './testing-controls.js'
 
 /** A signed-in user's tokens, plus ready-made headers for a Node test's `fetch`. */
 export interface SignedIn extends TokenBody {
@@ -32,7 +33,7 @@ export interface MockAuthClock {
 }
 
 /** Test control over one namespace: the same operations as the server's `/__mock-auth/*` API. */
-export interface MockAuthControls {
+export interface MockAuthControls extends MockAuthTestingControls {
   readonly namespace: string
   /** The current scenario's name. */
   readonly scenario: string
@@ -72,7 +73,7 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: { on
       },
     })
   }
-  return {
+  const controls: Omit<MockAuthControls, keyof MockAuthTestingControls> = {
     namespace,
     get scenario() {
       return state().scenario.name
@@ -94,7 +95,9 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: { on
     },
     state: () => state().summary(),
     mailbox: (filter = {}) => state().account.mailbox.list(filter),
-    signIn: (user, options = {}) => mint({ ...options, user }),
+    signIn: (user: string, options: Omit<MintOptions, 'user' | 'namespace'> = {}) => mint({ ...options, user }),
     mint,
   }
+  // Assigned onto `controls`, the target, so its live `scenario` getter stays a getter.
+  return Object.assign(controls, testingControls(state, changed))
 }

@@ -58,6 +58,8 @@ export interface MockAuthOptions {
   signer?: EngineOptions['signer']
   /** How many namespaces besides `default` live at once (default 1,000; the least recently used goes). */
   maxNamespaces?: number
+  /** Journal entries kept per namespace, the newest (default 1,000; 0 keeps none). */
+  journalSize?: number
 }
 
 /**
@@ -72,7 +74,7 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
   }
   const engineOptions: EngineOptions = { dialect: resolveDialect(options.dialect), scenarios: [...scenarios.values()], basePath }
   if (options.contract !== undefined) Object.assign(engineOptions, contractEngineOptions(options.contract, { ...options, basePath }))
-  for (const key of ['protocols', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces'] as const) {
+  for (const key of ['protocols', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces', 'journalSize'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
   }

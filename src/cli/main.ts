@@ -44,6 +44,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
             accessTtl: str(args.accessTtl),
             refreshTtl: str(args.refreshTtl),
             maxNamespaces: num(args.maxNamespaces, 'max-namespaces', 'a whole number of at least 1'),
+            journalSize: num(args.journalSize, 'journal-size', 'a whole number, 0 or more'),
+            logFormat: str(args.logFormat) as 'text' | 'json' | undefined,
             alg: str(args.alg) as 'ES256' | 'HS256' | undefined,
             secret: str(args.secret),
             allowProduction: args.allowProduction === true ? true : undefined,

@@ -25,7 +25,8 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`Invalid --port "${String(port)}": use a number from 0 to 65535 (0 picks a free port).`, 2)
   const logLines = createLineBatcher((text) => io.stdout.write(text))
   const serverOptions: ServerOptions = {
-    log: (line) => logLines.line(`  ${line}\n`),
+    // JSON lines stand alone (no indent), so `| jq` or a log shipper reads each one as is.
+    log: options.logFormat === 'json' ? (line) => logLines.line(`${line}\n`) : (line) => logLines.line(`  ${line}\n`),
     keyOptions: keyOptions(options),
     // better-auth's Origin check trusts what the server's CORS allows (--cors-origin, else local origins).
     dialect: await dialectOf(options.dialect, options.corsOrigin !== undefined && options.corsOrigin.length > 0 ? { trustedOrigins: options.corsOrigin } : {}),
@@ -35,6 +36,11 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   if (options.accessTtl !== undefined) serverOptions.accessTokenTtl = options.accessTtl
   if (options.refreshTtl !== undefined) serverOptions.refreshTokenTtl = options.refreshTtl
   if (options.maxNamespaces !== undefined) serverOptions.maxNamespaces = options.maxNamespaces
+  if (options.journalSize !== undefined) serverOptions.journalSize = options.journalSize
+  if (options.logFormat !== undefined) {
+    if (options.logFormat !== 'text' && options.logFormat !== 'json') throw new CliError(`Invalid --log-format "${String(options.logFormat)}": use text (the default) or json.`, 2)
+    serverOptions.logFormat = options.logFormat
+  }
   if (options.allowProduction !== undefined) serverOptions.allowProduction = options.allowProduction
   if (options.corsOrigin !== undefined && options.corsOrigin.length > 0) serverOptions.cors = options.corsOrigin
   // `users`/`scenarios` come from a flag or the config file, so `files` is loaded whenever they are set.
@@ -57,11 +63,13 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   const stop = () => void running.close()
   io.signal?.addEventListener('abort', stop, { once: true })
 
-  io.stdout.write(banner(running.url, app.engine, options.users !== undefined))
+  // With JSON logs stdout carries only JSON lines; the banner and goodbye go to stderr.
+  const say = options.logFormat === 'json' ? io.stderr : io.stdout
+  say.write(banner(running.url, app.engine, options.users !== undefined))
   await running.closed
   io.signal?.removeEventListener('abort', stop)
   logLines.flush()
-  io.stdout.write('mock-auth stopped.\n')
+  say.write('mock-auth stopped.\n')
   return 0
 }
 
@@ -102,7 +110,7 @@ function banner(url: string, engine: import('../core/index.js').Engine, customUs
     `Users:    ${who}`,
     'Routes:',
     ...routes.map(([methods, path]) => `  ${methods.padEnd(width)}  ${path}`),
-    'Control:  /__mock-auth/health, scenarios, scenario, reset, clock, token, state',
+    'Control:  /__mock-auth/health, scenarios, scenario, reset, clock, token, state, journal, fail-next, expire, users',
     'Press Ctrl+C to stop.',
     '',
   ].join('\n')

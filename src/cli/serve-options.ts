@@ -18,6 +18,8 @@ export const SERVE_OPTIONS = {
   'access-ttl': { type: 'string', describe: 'Access token lifetime', defaultDescription: '15m' },
   'refresh-ttl': { type: 'string', describe: 'Refresh token (and session cookie) lifetime', defaultDescription: '7d' },
   'max-namespaces': { type: 'number', describe: 'Namespaces kept besides default (least recently used goes)', defaultDescription: '1000' },
+  'journal-size': { type: 'number', describe: 'Journal entries kept per namespace (newest first; 0 keeps none)', defaultDescription: '1000' },
+  'log-format': { type: 'string', choices: ['text', 'json'], describe: 'Request log: a line of text, or the journal entry as one JSON line', defaultDescription: 'text' },
   alg: { type: 'string', choices: ['ES256', 'HS256'], describe: 'JWT signing algorithm', defaultDescription: 'ES256' },
   secret: { type: 'string', describe: 'Shared secret for HS256 (at least 32 characters)' },
   'cors-origin': { type: 'string', array: true, describe: 'Origins allowed with credentials (replaces the local default)', defaultDescription: 'any http://localhost, 127.0.0.1 or [::1] port' },

@@ -4,6 +4,7 @@ import { parseDuration, type Duration } from './duration.js'
 import { MockAuthError } from './errors.js'
 import type { Dialect, MountedProtocol } from './dialect.js'
 import type { ExportedKeySet, KeyOptions, KeySet, SignFn } from './keys.js'
+import { journalSizeOf } from './journal.js'
 import type { Scenario } from './scenario.js'
 import { SeedUsers } from './seed-users.js'
 import { DEFAULT_USERS, normalizeUsers, type StoredUser, type UserInput } from './users.js'
@@ -52,6 +53,8 @@ export interface EngineOptions {
    * a bound a client sending a new name per request would grow memory without end.
    */
   maxNamespaces?: number
+  /** How many journal entries each namespace keeps, newest first (default 1,000; 0 keeps none). */
+  journalSize?: number
 }
 
 export interface EngineConfig {
@@ -71,6 +74,7 @@ export interface EngineConfig {
   /** The Set-Cookie lines for these settings (attributes made once, see `sessionCookies`). */
   cookies: SessionCookies
   maxNamespaces: number
+  journalSize: number
 }
 
 export const DEFAULT_MAX_NAMESPACES = 1000
@@ -93,6 +97,7 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH)
   const secureCookies = options.secureCookies ?? false
   const users = normalizeUsers(options.users ?? DEFAULT_USERS)
+  for (const user of users) if (user.scenario !== undefined && !scenarios.has(user.scenario)) throw unknownScenario(user.scenario, scenarios)
   return {
     scenarios,
     initialScenario,
@@ -108,6 +113,7 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
     secureCookies,
     cookies: cookiesFor(basePath, refreshTtlMs, secureCookies),
     maxNamespaces,
+    journalSize: journalSizeOf(options.journalSize),
   }
 }
 

@@ -22,4 +22,6 @@ export interface RouteContext {
   cache: VerifiedCache
   random: RandomPool
   now: number
+  /** The user this request acted for, set by whatever signed them in or checked their credential (the journal's `user`). */
+  userId?: string
 }

@@ -79,3 +79,13 @@ export interface MountedProtocol {
   path: string
   protocol: Protocol
 }
+
+/**
+ * A protocol's wire answer for an error, tagged with the core code (a dialect may answer an error
+ * as a redirect or a page), which is what the journal records as `error`.
+ */
+export function encodeProtocolError(protocol: Protocol, error: ProtocolError, ctx: ErrorContext): AuthResult {
+  const result = protocol.encodeError(error, ctx)
+  result.error ??= error.code
+  return result
+}

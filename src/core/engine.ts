@@ -1,16 +1,20 @@
 import { normalizeBasePath, resolveConfig, type EngineConfig, type EngineOptions } from './config.js'
 import type { RouteContext } from './context.js'
 import { readCookies } from './cookies.js'
+import { JournalHub, type JournalListener } from './journal.js'
+import { recordAnswer } from './journal-record.js'
+import { plannedFailure } from './planned-failure.js'
+import { requestUser } from './request-user.js'
 import { parseDuration } from './duration.js'
 import { createKeySet, withSigner, type KeySet } from './keys.js'
 import { RandomPool } from './random-pool.js'
 import { pathnameOf, type AuthRequest } from './request.js'
-import type { Dialect, MountedProtocol, ProtocolError, ProtocolRoute } from './dialect.js'
+import { encodeProtocolError, type Dialect, type MountedProtocol, type ProtocolError, type ProtocolRoute } from './dialect.js'
 import { MockAuthError } from './errors.js'
 import { jwks } from './operations/jwks.js'
 import { emptyResult, errorResult, type AuthResult } from './result.js'
 import { allowHeader, compileMount, matchKey, matchRoute, type Mount, type RouteMatch } from './route-match.js'
-import { scenarioResponse, type Scenario } from './scenario.js'
+import type { Scenario } from './scenario.js'
 import { NamespaceState } from './state.js'
 import { VerifiedCache, type TokenSettings } from './tokens.js'
 
@@ -37,6 +41,8 @@ export class Engine {
   readonly #random = new RandomPool()
   #keys: Promise<KeySet>
   #lastUsed: string | undefined
+  /** Listeners of every namespace's journal (the dashboard's live stream). */
+  readonly #journals = new JournalHub()
   /** The wire protocol under the base path. */
   readonly dialect: Dialect
   readonly #dialectMount: Mount
@@ -81,7 +87,7 @@ export class Engine {
     }
     const others = namespaces.size - (namespaces.has(DEFAULT_NAMESPACE) ? 1 : 0)
     if (name !== DEFAULT_NAMESPACE && others >= this.config.maxNamespaces) this.#forgetLeastRecent()
-    state = new NamespaceState(name, this.config)
+    state = new NamespaceState(name, this.config, this.#journals.forward)
     namespaces.set(name, state)
     this.#lastUsed = name
     return state
@@ -148,10 +154,8 @@ export class Engine {
     if (!match) {
       if (where.mount.protocol.onlyOwnRoutes) return null
       const under = where.mount === this.#dialectMount ? this.config.basePath : where.mount.path
-      return where.mount.protocol.encodeError(
-        { code: 'not_found', message: `No route ${request.method} ${pathnameOf(request.url)}. Routes live under ${under || '/'}.` },
-        { request, config: this.config, operation: undefined },
-      )
+      const error: ProtocolError = { code: 'not_found', message: `No route ${request.method} ${pathnameOf(request.url)}. Routes live under ${under || '/'}.` }
+      return this.#recordOutside(request, encodeProtocolError(where.mount.protocol, error, { request, config: this.config, operation: undefined }))
     }
     return this.#answer(request, where.mount, match)
   }
@@ -174,14 +178,12 @@ export class Engine {
     if (method === 'OPTIONS') return emptyResult(204, { allow: allowHeader(match.methods) })
     const route = match.methods[method]
     if (!route) {
-      return mount.protocol.encodeError(
-        {
-          code: 'method_not_allowed',
-          message: `${method} is not allowed on ${mount.path}${match.key}; use ${Object.keys(match.methods).join(' or ')}.`,
-          headers: { allow: allowHeader(match.methods) },
-        },
-        { request, config: this.config, operation: undefined },
-      )
+      const error: ProtocolError = {
+        code: 'method_not_allowed',
+        message: `${method} is not allowed on ${mount.path}${match.key}; use ${Object.keys(match.methods).join(' or ')}.`,
+        headers: { allow: allowHeader(match.methods) },
+      }
+      return this.#recordOutside(request, encodeProtocolError(mount.protocol, error, { request, config: this.config, operation: undefined }))
     }
     return this.#run(request, route, mount, true, match.params)
   }
@@ -194,32 +196,59 @@ export class Engine {
   async #run(request: AuthRequest, route: ProtocolRoute, mount: Mount, underBase: boolean, params: Record<string, string>): Promise<AuthResult> {
     const protocol = mount.protocol
     const operation = route.operation
+    const started = performance.now()
     const selected = this.#select(request)
     if ('unknown' in selected) {
       const known = [...this.config.scenarios.keys()]
-      return protocol.encodeError(
-        { code: 'unknown_scenario', message: `Unknown scenario "${selected.unknown}". Known scenarios: ${known.join(', ')}.`, extra: { scenarios: known } },
-        { request, config: this.config, operation },
-      )
+      const error: ProtocolError = { code: 'unknown_scenario', message: `Unknown scenario "${selected.unknown}". Known scenarios: ${known.join(', ')}.`, extra: { scenarios: known } }
+      return recordAnswer(selected.state, request, encodeProtocolError(protocol, error, { request, config: this.config, operation }), { operation: operation ?? null, scenario: null, user: null, started })
     }
-    const { state, scenario, cookies } = selected
+    const { state, cookies } = selected
+    let { scenario, source } = selected
+    // A user with a scenario of their own is answered under it (looked up only when some user has one).
+    let actor: string | undefined
+    if (source === 'namespace' && state.store.hasUserScenarios) {
+      const found = await requestUser(request, cookies, state, await this.#keys, this.tokens, this.#cache)
+      request = found.request
+      const own = found.user?.scenario === undefined ? undefined : this.config.scenarios.get(found.user.scenario)
+      if (own && found.user) {
+        scenario = own
+        source = `user:${found.user.id}`
+        actor = found.user.id
+      }
+    }
     const now = state.clock.now()
     state.store.sweep(now)
-    if (underBase && scenario.networkError) return { ...emptyResult(0), networkError: true, scenario: scenario.name }
-    const canned = underBase && operation !== undefined ? scenarioResponse(scenario, operation) : undefined
+    const failure = plannedFailure(state, scenario, source, operation, underBase)
     const ctx = await this.context(request, state, scenario, now, cookies, params)
     let result: AuthResult
-    if (canned) {
-      const error: ProtocolError = { code: canned.error }
-      if (canned.message !== undefined) error.message = canned.message
-      if (canned.retryAfter !== undefined) error.retryAfterSeconds = Math.max(0, Math.ceil(parseDuration(canned.retryAfter) / 1000))
-      result = protocol.encodeError(error, { request, config: this.config, operation, route: ctx })
+    if (failure?.network) {
+      result = { ...emptyResult(0), networkError: true }
+    } else if (failure) {
+      const { answer } = failure
+      const error: ProtocolError = { code: answer.error }
+      if (answer.message !== undefined) error.message = answer.message
+      if (answer.retryAfter !== undefined) error.retryAfterSeconds = Math.max(0, Math.ceil(parseDuration(answer.retryAfter) / 1000))
+      result = encodeProtocolError(protocol, error, { request, config: this.config, operation, route: ctx })
     } else {
       result = await route.handle(ctx)
     }
     if (underBase && scenario.delay !== undefined) result.delayMs = Math.max(0, parseDuration(scenario.delay))
     result.scenario = scenario.name
-    return result
+    return recordAnswer(state, request, result, { operation: operation ?? null, scenario: scenario.name, user: ctx.userId ?? actor ?? null, started })
+  }
+
+  /** Records an answer that reached no operation (an unknown path, a method the path does not allow). */
+  #recordOutside(request: AuthRequest, result: AuthResult): AuthResult {
+    return recordAnswer(this.namespace(namespaceOf(request)), request, result, { operation: null, scenario: null, user: null, started: performance.now() })
+  }
+
+  /**
+   * Calls `listener` with every journal entry of every namespace (the dashboard's live stream)
+   * until the returned function is called. Per engine, never per module.
+   */
+  subscribe(listener: JournalListener): () => void {
+    return this.#journals.subscribe(listener)
   }
 
   /** Everything a route needs, for this engine; also used by `mintTokens`. */
@@ -228,14 +257,14 @@ export class Engine {
   }
 
   /** The namespace and scenario this request runs in: header first, then cookie, then defaults. */
-  #select(request: AuthRequest): { state: NamespaceState; scenario: Scenario; cookies: Record<string, string | undefined> } | { unknown: string } {
+  #select(request: AuthRequest): { state: NamespaceState; scenario: Scenario; source: string; cookies: Record<string, string | undefined> } | { state: NamespaceState; unknown: string } {
     const cookies = readCookies(request)
     const state = this.namespace(namespaceOf(request, cookies))
     const override = request.headers.get(SCENARIO_HEADER) ?? cookies[SCENARIO_COOKIE]
-    if (override === undefined || override === '') return { state, scenario: state.scenario, cookies }
+    if (override === undefined || override === '') return { state, scenario: state.scenario, source: 'namespace', cookies }
     const scenario = this.config.scenarios.get(override)
-    if (!scenario) return { unknown: override }
-    return { state, scenario, cookies }
+    if (!scenario) return { state, unknown: override }
+    return { state, scenario, source: 'request', cookies }
   }
 }
 

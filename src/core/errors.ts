@@ -11,6 +11,7 @@ export type MockAuthErrorCode =
   | 'ERR_INVALID_CONTRACT'
   | 'ERR_UNKNOWN_SCENARIO'
   | 'ERR_UNKNOWN_USER'
+  | 'ERR_USER_EXISTS'
   | 'ERR_INVALID_STATE'
 
 export class MockAuthError extends Error {

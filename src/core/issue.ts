@@ -4,6 +4,7 @@ import { parseDuration } from './duration.js'
 import { jsonResult, type AuthResult } from './result.js'
 import type { TokenLifetimes } from './scenario.js'
 import type { Session } from './store.js'
+import { exemptIfExpired } from './expire.js'
 import { signAccessToken } from './tokens.js'
 import { publicUser, userClaims, type StoredUser } from './users.js'
 
@@ -65,6 +66,7 @@ export function openSession(ctx: RouteContext, user: StoredUser, override?: Toke
   const refreshToken = newRefreshToken(ctx, id)
   const session: Session = { id, userId: user.id, createdAt: ctx.now, expiresAt: ctx.now + refreshMs, refreshToken }
   ctx.state.store.createSession(session)
+  ctx.userId = user.id
   return { user, session, refreshToken, accessMs }
 }
 
@@ -74,15 +76,18 @@ export async function startSession(ctx: RouteContext, user: StoredUser, status: 
   return tokenAnswer(ctx, user, opened.session, opened.refreshToken, opened.accessMs, status, message)
 }
 
-/** Signs the access JWT for a session. */
-export function issueAccessToken(ctx: RouteContext, user: StoredUser, session: Session, accessMs: number): Promise<{ token: string; exp: number; jti: string }> {
-  return signAccessToken(ctx.keys, ctx.tokens, {
+/** Signs the access JWT for a session (one issued after an `expire()` stays valid, see expire.ts). */
+export async function issueAccessToken(ctx: RouteContext, user: StoredUser, session: Session, accessMs: number): Promise<{ token: string; exp: number; jti: string }> {
+  const access = await signAccessToken(ctx.keys, ctx.tokens, {
     subject: user.id,
     sessionId: session.id,
     claims: userClaims(user),
     nowMs: ctx.now,
     ttlMs: accessMs,
   }, ctx.cache)
+  ctx.userId = user.id
+  exemptIfExpired(session, access, Math.floor(ctx.now / 1000))
+  return access
 }
 
 export async function tokenAnswer(ctx: RouteContext, user: StoredUser, session: Session, refreshToken: string, accessMs: number, status: number, message: string): Promise<AuthResult> {

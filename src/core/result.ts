@@ -1,4 +1,5 @@
 import { AUTH_ERRORS, type AuthErrorCode } from './error-codes.js'
+import type { JournalEntry } from './journal.js'
 
 /**
  * What the engine answers: a neutral descriptor each adapter turns into its own response. It is
@@ -19,6 +20,13 @@ export interface AuthResult {
   networkError?: boolean
   /** The scenario that answered, for request logs; absent when no scenario applied. */
   scenario?: string
+  /**
+   * The error code this answers with, whatever the wire form (a dialect may answer an error as a
+   * redirect); what the journal records. Set by `errorResult`; a dialect's own encoder sets it too.
+   */
+  error?: string
+  /** The journal entry recorded for this answer (what `serve --log-format json` prints). */
+  journalEntry?: JournalEntry
 }
 
 const BASE_HEADERS = { 'cache-control': 'no-store' } as const
@@ -45,7 +53,9 @@ export interface ErrorDetails {
 
 export function errorResult(code: AuthErrorCode, details: ErrorDetails = {}): AuthResult {
   const spec = AUTH_ERRORS[code]
-  return jsonResult(spec.status, { error: code, message: details.message ?? spec.message, ...details.extra }, details.headers)
+  const result = jsonResult(spec.status, { error: code, message: details.message ?? spec.message, ...details.extra }, details.headers)
+  result.error = code
+  return result
 }
 
 /** RFC 6750 §3: the Bearer challenge, with `error` only when a credential was actually presented. */

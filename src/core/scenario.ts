@@ -13,6 +13,11 @@ export interface ScenarioResponse {
   retryAfter?: Duration
   /** With the `'*'` key: operations that keep working normally. */
   except?: readonly OperationName[]
+  /**
+   * Only these calls fail, counted per operation since the scenario took effect (1 is the first):
+   * `[2]` fails the second call only, `{ from: 3 }` the third and every later one.
+   */
+  on?: readonly number[] | { from: number }
 }
 
 export interface TokenLifetimes {
@@ -104,11 +109,25 @@ export function validateScenario(input: unknown, source = 'scenario'): asserts i
       const spec = a as Record<string, unknown>
       if (spec.message !== undefined && typeof spec.message !== 'string') failAt(`"respond.${route}.message" must be a string.`)
       if (spec.retryAfter !== undefined) checkDuration(spec.retryAfter, `${where} respond.${route}.retryAfter`)
+      if (spec.on !== undefined) checkCalls(spec.on, `${where} respond.${route}.on`)
       if (spec.except !== undefined && !(Array.isArray(spec.except) && spec.except.every((r) => (OPERATION_NAMES as readonly unknown[]).includes(r)))) {
         failAt(`"respond.${route}.except" must list routes (${OPERATION_NAMES.join(', ')}).`)
       }
     }
   }
+}
+
+function checkCalls(value: unknown, what: string): void {
+  const count = (n: unknown) => Number.isInteger(n) && (n as number) >= 1
+  const ok = Array.isArray(value) ? value.length > 0 && value.every(count) : typeof value === 'object' && value !== null && Object.keys(value).join() === 'from' && count((value as { from: unknown }).from)
+  if (!ok) throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${what}: expected call numbers such as [2] or [1, 3], or { "from": 2 } (calls count from 1).`)
+}
+
+/** Whether a `respond` answer applies to the `call`-th call (1-based) of its operation. */
+export function appliesToCall(answer: ScenarioResponse, call: number): boolean {
+  const on = answer.on
+  if (on === undefined) return true
+  return Array.isArray(on) ? on.includes(call) : call >= (on as { from: number }).from
 }
 
 function checkDuration(value: unknown, what: string): void {

@@ -12,6 +12,8 @@ import type { StoredUser } from './users.js'
 export class SeedUsers {
   readonly #byId = new Map<string, StoredUser>()
   readonly #logins = new Map<string, string>()
+  /** Whether any seed user has a scenario of their own (then requests are matched to users first). */
+  readonly hasScenarios: boolean
 
   /** `users` must be distinct, validated users (`normalizeUsers` output); they are frozen, not copied. */
   constructor(users: readonly StoredUser[]) {
@@ -21,6 +23,7 @@ export class SeedUsers {
       this.#logins.set(user.username.toLowerCase(), user.id)
       if (user.email) this.#logins.set(user.email.toLowerCase(), user.id)
     }
+    this.hasScenarios = users.some((user) => user.scenario !== undefined)
   }
 
   get size(): number {

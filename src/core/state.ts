@@ -1,56 +1,129 @@
 import { createClock, type Clock } from './clock.js'
 import { unknownScenario, type EngineConfig } from './config.js'
 import { AccountState } from './mail/account-state.js'
-import type { Scenario } from './scenario.js'
+import { MockAuthError } from './errors.js'
+import { FailNextQueue, type FailNextOptions, type PendingFailure } from './fail-next.js'
+import { Journal, type JournalListener } from './journal.js'
+import { ROUTE_NAMES, type Scenario } from './scenario.js'
 import { Store } from './store.js'
-import { publicUser, type PublicUser } from './users.js'
+import { normalizeUsers, publicUser, type PublicUser, type StoredUser, type UserInput } from './users.js'
 
 export interface StateSummary {
   namespace: string
   scenario: string
   now: string
+  /** Each user as the API shows it, plus `scenario` for a user who has their own. */
   users: PublicUser[]
   sessions: Array<{ id: string; userId: string; createdAt: string; expiresAt: string; refreshTokens: number }>
+  /** Failures queued by `failNext`, in the order they will be used. */
+  failNext: PendingFailure[]
 }
 
 /**
- * Everything one namespace owns: users, sessions, refresh families, clock and scenario. Nothing is
- * module-level, so two engines (or two namespaces) never share a byte of state.
+ * Everything one namespace owns: users, sessions, refresh families, clock, scenario, journal and
+ * queued failures. Nothing is module-level, so two engines (or two namespaces) never share a byte
+ * of state.
  */
 export class NamespaceState {
   store: Store
   /** Mailbox, mailed tokens, MFA challenges, verified emails. */
   account = new AccountState()
   readonly clock: Clock
+  readonly journal: Journal
+  readonly failures = new FailNextQueue()
   #scenario: Scenario
+  /** Calls per operation under a scenario with `on` rules, keyed by who set the scenario (see `callNumber`). */
+  readonly #calls = new Map<string, number>()
 
   constructor(
     readonly name: string,
     readonly config: EngineConfig,
+    forward?: JournalListener,
   ) {
     this.store = new Store(config.seedUsers)
     this.clock = createClock(config.clock)
     this.#scenario = config.initialScenario
+    this.journal = new Journal(name, config.journalSize, forward)
   }
 
   get scenario(): Scenario {
     return this.#scenario
   }
 
-  /** Switches scenario; throws ERR_UNKNOWN_SCENARIO listing the known ones. */
+  /** The operation names this namespace's engine knows (what `failNext` and matchers accept). */
+  get operations(): readonly string[] {
+    return ROUTE_NAMES
+  }
+
+  /** Switches scenario; throws ERR_UNKNOWN_SCENARIO listing the known ones. Its `on` counts start again. */
   use(name: string): Scenario {
     const scenario = this.config.scenarios.get(name)
     if (!scenario) throw unknownScenario(name, this.config.scenarios)
     this.#scenario = scenario
+    this.#forgetCalls('namespace')
     return scenario
   }
 
-  /** Back to the start: seed users only, no sessions, an empty mailbox, the initial scenario and clock. */
+  /**
+   * The number of this call (1 for the first) of `operation` under `scenario` since it took
+   * effect. `source` says who put it in effect: the namespace (restarted by `use`), a user's own
+   * scenario (`user:<id>`, restarted when the user is added again), or a request header.
+   */
+  callNumber(source: string, scenario: string, operation: string): number {
+    const key = `${source}\u0000${scenario}\u0000${operation}`
+    const count = (this.#calls.get(key) ?? 0) + 1
+    this.#calls.set(key, count)
+    return count
+  }
+
+  #forgetCalls(source: string): void {
+    for (const key of this.#calls.keys()) if (key.startsWith(`${source}\u0000`)) this.#calls.delete(key)
+  }
+
+  /** Queues failures for the next calls of an operation (see `FailNextQueue`). */
+  failNext(operation: string, answer: unknown, options?: FailNextOptions): PendingFailure {
+    return this.failures.add(operation, answer, options, this.operations)
+  }
+
+  /**
+   * Expires every live access token of this namespace now, without moving the clock: the next
+   * check answers `token_expired`, refresh tokens keep working. Returns how many sessions it touched.
+   */
+  expire(now = this.clock.now()): number {
+    for (const session of this.store.sessions.values()) {
+      session.accessExpiredAt = now
+      delete session.accessExempt
+    }
+    return this.store.sessions.size
+  }
+
+  /** Adds a user at run time (validated like a users file); ids, usernames and emails stay unique. */
+  addUser(input: UserInput): StoredUser {
+    const [user] = normalizeUsers([input], 'user', () => `user-${crypto.randomUUID()}`) as [StoredUser]
+    if (user.scenario !== undefined && !this.config.scenarios.has(user.scenario)) throw unknownScenario(user.scenario, this.config.scenarios)
+    const store = this.store
+    const taken = store.users.has(user.id) ? user.id : [user.username, user.email].find((login) => login !== undefined && store.hasLogin(login))
+    if (taken !== undefined) throw new MockAuthError('ERR_USER_EXISTS', `A user with "${taken}" already exists; ids, usernames and emails must be unique. Remove it first or pick another.`)
+    store.addUser(user)
+    this.#forgetCalls(`user:${user.id}`)
+    return user
+  }
+
+  /** Removes a user (by id) and revokes their sessions; false if there was none. */
+  removeUser(id: string): boolean {
+    this.#forgetCalls(`user:${id}`)
+    return this.store.removeUser(id)
+  }
+
+  /** Back to the start: seed users only, no sessions, an empty mailbox and journal, nothing queued, the initial scenario and clock. */
   reset(): void {
     this.store = new Store(this.config.seedUsers)
     this.account = new AccountState()
     this.clock.reset()
     this.#scenario = this.config.initialScenario
+    this.journal.clear()
+    this.failures.clear()
+    this.#calls.clear()
   }
 
   summary(): StateSummary {
@@ -59,7 +132,7 @@ export class NamespaceState {
       namespace: this.name,
       scenario: this.#scenario.name,
       now: iso(this.clock.now()),
-      users: [...this.store.users.values()].map(publicUser),
+      users: [...this.store.users.values()].map((u) => (u.scenario === undefined ? publicUser(u) : { ...publicUser(u), scenario: u.scenario })),
       sessions: [...this.store.sessions.values()].map((s) => ({
         id: s.id,
         userId: s.userId,
@@ -67,6 +140,7 @@ export class NamespaceState {
         expiresAt: iso(s.expiresAt),
         refreshTokens: 1 + (s.rotatedTokens?.length ?? 0),
       })),
+      failNext: this.failures.pending(),
     }
   }
 }

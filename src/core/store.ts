@@ -16,6 +16,13 @@ export interface Session {
    * created on the first rotation (most sessions never rotate, and 100k empty arrays weigh 6 MB).
    */
   rotatedTokens?: string[]
+  /**
+   * Set by `expire()`: access tokens of this session issued at or before this clock time answer
+   * `token_expired` whatever their `exp`, except those in `accessExempt` (issued after the expiry
+   * within the same second, which `iat`'s whole seconds cannot tell apart).
+   */
+  accessExpiredAt?: number
+  accessExempt?: string[]
 }
 
 /** A presented refresh token's family, and whether the token was already exchanged (reuse). */
@@ -45,6 +52,7 @@ export class Store {
   readonly users: UserTable
   readonly sessions = new Map<string, Session>()
   #lastSweep = Number.NEGATIVE_INFINITY
+  #scenarioUsers = false
 
   /** `users`: the engine's `SeedUsers` (shared, never copied), or a plain list (copied once, for tests and snapshots). */
   constructor(users: SeedUsers | readonly StoredUser[] = []) {
@@ -54,6 +62,22 @@ export class Store {
   /** Adds a user to this namespace only. */
   addUser(user: StoredUser): void {
     this.users.add(user)
+    if (user.scenario !== undefined) this.#scenarioUsers = true
+  }
+
+  /** Removes a user from this namespace and revokes every session of theirs; false if there was no such user. */
+  removeUser(id: string): boolean {
+    if (!this.users.remove(id)) return false
+    for (const session of this.sessions.values()) if (session.userId === id) this.revokeSession(session.id)
+    return true
+  }
+
+  /**
+   * Whether some user may carry a scenario of their own: only then does the engine look a
+   * request's user up before answering. Conservative (stays true after such a user is removed).
+   */
+  get hasUserScenarios(): boolean {
+    return this.#scenarioUsers || this.users.seedHasScenarios
   }
 
   /** Finds a user by username or email, case-insensitively. */

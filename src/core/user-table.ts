@@ -28,6 +28,11 @@ export class UserTable {
     this.#seed = seed
   }
 
+  /** Whether a seed user has a scenario of their own. */
+  get seedHasScenarios(): boolean {
+    return this.#seed.hasScenarios
+  }
+
   get size(): number {
     return this.#seed.size - (this.#removed?.size ?? 0) + this.#added
   }

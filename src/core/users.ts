@@ -15,6 +15,8 @@ export interface UserInput {
   mfa?: { totp: string }
   /** `false`: sign-in answers 403 `email_not_verified` until the user follows a verification mail. */
   emailVerified?: boolean
+  /** The scenario this user's requests run under, whatever the namespace's (e.g. `'locked'`). */
+  scenario?: string
 }
 
 export interface StoredUser {
@@ -27,10 +29,11 @@ export interface StoredUser {
   claims?: Record<string, unknown>
   mfa?: { totp: string }
   emailVerified?: boolean
+  scenario?: string
 }
 
-/** The user as the API shows it: everything but the password, the claims and the TOTP secret. */
-export type PublicUser = Omit<StoredUser, 'password' | 'claims' | 'mfa'> & Record<string, unknown>
+/** The user as the API shows it: everything but the password, the claims, the TOTP secret and the mock's own settings. */
+export type PublicUser = Omit<StoredUser, 'password' | 'claims' | 'mfa' | 'scenario'> & Record<string, unknown>
 
 export const DEFAULT_USERS: readonly UserInput[] = [
   { id: 'user123', username: 'test', email: 'test@example.com', password: 'test', name: 'Test User', roles: ['user'] },
@@ -40,7 +43,7 @@ export const DEFAULT_USERS: readonly UserInput[] = [
 const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'sid'])
 
 /** Validates a users list (from options or a file); every problem names the entry and the fix. */
-export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
+export function normalizeUsers(input: unknown, source = 'users', defaultId = (index: number) => `user-${index + 1}`): StoredUser[] {
   if (!Array.isArray(input)) {
     throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${source}: expected a JSON array of users like [{"username":"test","password":"test"}].`)
   }
@@ -56,7 +59,7 @@ export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
         throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a non-empty string.`)
       }
     }
-    for (const field of ['id', 'email', 'name'] as const) {
+    for (const field of ['id', 'email', 'name', 'scenario'] as const) {
       if (u[field] !== undefined && typeof u[field] !== 'string') {
         throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a string.`)
       }
@@ -72,7 +75,7 @@ export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
       throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "emailVerified" must be true or false.`)
     }
     const user: StoredUser = {
-      id: (u.id as string | undefined) ?? `user-${index + 1}`,
+      id: (u.id as string | undefined) ?? defaultId(index),
       username: u.username as string,
       password: u.password as string,
     }
@@ -83,6 +86,7 @@ export function normalizeUsers(input: unknown, source = 'users'): StoredUser[] {
     if (u.claims !== undefined) user.claims = structuredClone(u.claims as Record<string, unknown>)
     if (u.mfa !== undefined) user.mfa = { totp: (u.mfa as { totp: string }).totp }
     if (u.emailVerified !== undefined) user.emailVerified = u.emailVerified as boolean
+    if (u.scenario !== undefined) user.scenario = u.scenario as string
     for (const key of [user.id, user.username.toLowerCase(), user.email?.toLowerCase()]) {
       if (key === undefined) continue
       if (seen.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${key}" is used by two users; ids, usernames and emails must be unique.`)
@@ -105,7 +109,7 @@ function checkMfa(mfa: unknown, where: string): void {
 }
 
 export function publicUser(user: StoredUser): PublicUser {
-  const { password: _password, claims: _claims, mfa: _mfa, ...rest } = user
+  const { password: _password, claims: _claims, mfa: _mfa, scenario: _scenario, ...rest } = user
   return rest
 }
 

@@ -1,5 +1,5 @@
 import { errorResult, isMockAuthError, namespaceOf, pathnameOf, type AuthRequest, type AuthResult, type Engine } from '../core/index.js'
-import { CONTROL_ROUTES } from './control/routes.js'
+import { CONTROL_ROUTES, matchParamRoute } from './control/routes.js'
 
 /** Where the control API lives: outside any base path, and never touched by scenarios. */
 export const CONTROL_PREFIX = '/__mock-auth'
@@ -17,7 +17,9 @@ export async function handleControl(engine: Engine, request: AuthRequest): Promi
   const pathname = pathnameOf(request.url)
   if (pathname !== CONTROL_PREFIX && !pathname.startsWith(`${CONTROL_PREFIX}/`)) return null
   const path = pathname.slice(CONTROL_PREFIX.length).replace(/\/+$/, '')
-  const methods = Object.hasOwn(CONTROL_ROUTES, path) ? CONTROL_ROUTES[path] : undefined
+  const param = Object.hasOwn(CONTROL_ROUTES, path) ? undefined : matchParamRoute(path)
+  const key = param?.key ?? path
+  const methods = Object.hasOwn(CONTROL_ROUTES, key) ? CONTROL_ROUTES[key] : undefined
   if (!methods) {
     return errorResult('not_found', { message: `No control route ${pathname}. Control routes: ${CONTROL_PATHS.join(', ')}.` })
   }
@@ -30,7 +32,7 @@ export async function handleControl(engine: Engine, request: AuthRequest): Promi
   }
   const state = engine.namespace(namespaceOf(request))
   try {
-    return await handler({ engine, request, state })
+    return await handler({ engine, request, state, ...(param === undefined ? {} : { param: param.value }) })
   } catch (error) {
     // Bad values (a duration, a date, a user) are the caller's mistake: 400 with the sentence.
     if (isMockAuthError(error)) return errorResult('invalid_request', { message: error.message })

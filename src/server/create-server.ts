@@ -9,7 +9,7 @@ import { createEngine, errorResult, pathnameOf, type AuthResult, type Dialect, t
 import { answerClientError } from './client-error.js'
 import { handleControl } from './control-api.js'
 import { corsHeaders, originMatcher, type CorsOrigins } from './cors.js'
-import { formatLogLine, type RequestLogEntry } from './request-log.js'
+import { formatJsonLine, formatLogLine, type RequestLogEntry } from './request-log.js'
 import { toAuthRequest } from './node-request.js'
 import { assertNotProduction } from './production-guard.js'
 import { sendResult } from './send-result.js'
@@ -32,6 +32,12 @@ export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialec
   cors?: CorsOrigins | false
   /** Called once per request with a printable line and its fields. */
   log?: (line: string, entry: RequestLogEntry) => void
+  /**
+   * `'text'` (default): `POST /api/auth/login 200 3ms [default]`. `'json'`: the request's journal
+   * entry as one JSON line; requests no operation answers (control calls, unknown paths outside
+   * the base path, CORS preflights) print the same shape with `seq` and `operation` null.
+   */
+  logFormat?: 'text' | 'json'
   /** Start even when NODE_ENV=production (refused by default). */
   allowProduction?: boolean
 }
@@ -68,7 +74,8 @@ export interface MockAuthServer {
  */
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
-  const { scenarios = [], engine: given, cors, log, allowProduction: _allow, dialect, contract, ...engineOptions } = options
+  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, ...engineOptions } = options
+  const log = logOption && logFormat === 'json' ? (line: string, entry: RequestLogEntry) => logOption(formatJsonLine(entry), entry) : logOption
   const allowOrigin = cors === false ? undefined : originMatcher(cors)
   // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows.
   const settings = allowOrigin ? { trustedOrigins: allowOrigin } : {}
@@ -85,7 +92,7 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   // per request all showed in the profile of the session route (bench/README.md).
   const answer = async (req: Request, res: Response, result: AuthResult, started: number, scenario?: string, cors = allowOrigin ? corsHeaders(req, allowOrigin).headers : undefined) => {
     await sendResult(req, res, result, cors)
-    if (log) logLine(log, req, res, started, result.networkError === true, scenario)
+    if (log) logLine(log, req, res, started, result.networkError === true, scenario, result)
   }
   app.use(async (req: Request, res: Response, next: NextFunction) => {
     const started = log ? performance.now() : 0
@@ -185,8 +192,10 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
 }
 
 /** One log line for an answered (or deliberately dropped) request. */
-function logLine(log: (line: string, entry: RequestLogEntry) => void, req: Request, res: ServerResponse, started: number, dropped: boolean, scenario?: string): void {
+function logLine(log: (line: string, entry: RequestLogEntry) => void, req: Request, res: ServerResponse, started: number, dropped: boolean, scenario?: string, result?: AuthResult): void {
   const entry: RequestLogEntry = {
+    journal: result?.journalEntry,
+    error: result?.error,
     method: req.method ?? 'GET',
     path: pathnameOf(req.originalUrl ?? req.url ?? '/'),
     status: dropped ? 0 : res.statusCode,

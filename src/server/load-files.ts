@@ -19,6 +19,8 @@ export interface ConfigFile {
   accessTtl?: string
   refreshTtl?: string
   maxNamespaces?: number
+  journalSize?: number
+  logFormat?: 'text' | 'json'
   alg?: 'ES256' | 'HS256'
   secret?: string
   allowProduction?: boolean
@@ -35,6 +37,8 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   accessTtl: 'string',
   refreshTtl: 'string',
   maxNamespaces: 'number',
+  journalSize: 'number',
+  logFormat: 'string',
   alg: 'string',
   secret: 'string',
   allowProduction: 'boolean',

@@ -53,6 +53,14 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
       if (url !== false) await addSetCookies(context, requireUrl(url), signed.cookies)
       return signed
     },
+    journal: async (since) => controls.journal(since),
+    clearJournal: async () => controls.clearJournal(),
+    failNext: async (operation, answer, failOptions) => controls.failNext(operation, answer, failOptions),
+    expire: async () => controls.expire(),
+    users: {
+      add: async (user) => controls.users.add(user),
+      remove: async (id) => controls.users.remove(id),
+    },
   }
 }
 

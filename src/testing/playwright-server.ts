@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test'
 import type { SignedIn } from '../../handlers/controls.js'
-import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type Mail, type StateSummary } from '../core/index.js'
+import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type JournalEntry, type Mail, type PendingFailure, type PublicUser, type StateSummary } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
 import { requireUrl } from './playwright-route.js'
 import type { PlaywrightMockAuth, ScenarioInfo, SignInOptions } from './playwright-types.js'
@@ -17,7 +17,7 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
   const cookieOrigins = new Set([base, ...(appUrl === undefined ? [] : [appUrl])])
   await context.addCookies([...cookieOrigins].map((url) => ({ name: NAMESPACE_COOKIE, value: namespace, url })))
 
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<{ data: T; cookies: string[] }> => {
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<{ data: T; cookies: string[]; status: number }> => {
     let res: Response
     try {
       res = await fetch(`${base}/__mock-auth${path}`, {
@@ -30,12 +30,20 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
     }
     const text = await res.text()
     const data = text === '' ? undefined : (JSON.parse(text) as unknown)
-    if (!res.ok) {
+    // A 404 of a route that exists (DELETE /users/<id> of no such user) is an answer, not a failure.
+    if (!res.ok && !(res.status === 404 && (data as { error?: string } | undefined)?.error === 'not_found' && path.startsWith('/users/'))) {
       const err = data as { error?: string; message?: string } | undefined
-      const code = err?.error === 'unknown_scenario' ? 'ERR_UNKNOWN_SCENARIO' : err?.error === 'invalid_request' && path === '/token' ? 'ERR_UNKNOWN_USER' : 'ERR_INVALID_OPTIONS'
+      const code =
+        err?.error === 'unknown_scenario'
+          ? 'ERR_UNKNOWN_SCENARIO'
+          : err?.error === 'user_exists'
+            ? 'ERR_USER_EXISTS'
+            : err?.error === 'invalid_request' && path === '/token'
+              ? 'ERR_UNKNOWN_USER'
+              : 'ERR_INVALID_OPTIONS'
       throw new MockAuthError(code, `${method} /__mock-auth${path} failed (${res.status}): ${err?.message ?? text}`)
     }
-    return { data: data as T, cookies: res.headers.getSetCookie() }
+    return { data: data as T, cookies: res.headers.getSetCookie(), status: res.status }
   }
   const clock = async (body?: unknown) => new Date((await call<{ now: string }>(body === undefined ? 'GET' : 'POST', '/clock', body)).data.now)
 
@@ -61,6 +69,15 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
         cookies,
         headers: { authorization: `Bearer ${data.accessToken}`, cookie: cookies.map((c) => c.split(';', 1)[0]).join('; ') },
       }
+    },
+    journal: async ({ since } = {}) => (await call<{ entries: JournalEntry[] }>('GET', `/journal${since === undefined ? '' : `?since=${since}`}`)).data.entries,
+    clearJournal: async () => void (await call('DELETE', '/journal')),
+    failNext: async (operation, answer, options = {}) =>
+      (await call<{ failNext: PendingFailure[] }>('POST', '/fail-next', { operation, ...(answer === 'network-error' ? { error: answer } : answer), ...options })).data.failNext,
+    expire: async () => (await call<{ sessions: number }>('POST', '/expire')).data.sessions,
+    users: {
+      add: async (user) => (await call<{ user: PublicUser }>('POST', '/users', user)).data.user,
+      remove: async (id) => (await call('DELETE', `/users/${encodeURIComponent(id)}`)).status === 200,
     },
   }
 }

@@ -1,5 +1,5 @@
 import type { SignedIn } from '../../handlers/controls.js'
-import type { Duration, Engine, Mail, StateSummary } from '../core/index.js'
+import type { Duration, Engine, FailAnswer, FailNextOptions, JournalEntry, Mail, OperationName, PendingFailure, PublicUser, StateSummary, UserInput } from '../core/index.js'
 
 export interface ScenarioInfo {
   name: string
@@ -44,4 +44,18 @@ export interface PlaywrightMockAuth {
   mailbox(filter?: { to?: string }): Promise<Mail[]>
   /** Signs a user in without the login form: real tokens, and both HttpOnly cookies put into the browser context. */
   signIn(user: string, options?: SignInOptions): Promise<SignedIn>
+  /** Every request this test's app made to mock-auth, oldest first; `since` keeps entries with a greater seq. */
+  journal(options?: { since?: number }): Promise<JournalEntry[]>
+  /** Empties this test's journal. */
+  clearJournal(): Promise<void>
+  /** The next `times` (default 1) calls of `operation` fail with `answer` (`{ error }` or `'network-error'`), then it works again. */
+  failNext(operation: OperationName, answer: FailAnswer, options?: FailNextOptions): Promise<PendingFailure[]>
+  /** Expires every live access token now (the clock stays); refresh keeps working. Resolves with the sessions touched. */
+  expire(): Promise<number>
+  readonly users: {
+    /** Adds a user; a `scenario` runs their requests under it. */
+    add(user: UserInput): Promise<PublicUser>
+    /** Removes a user by id and revokes their sessions; false if there was none. */
+    remove(id: string): Promise<boolean>
+  }
 }

@@ -1,4 +1,6 @@
-import { test as base, expect } from '@playwright/test'
+import { test as base, expect as baseExpect, type ExpectMatcherState } from '@playwright/test'
+import { MockAuthError } from '../core/index.js'
+import { checks, runCheck, type HandledOptions } from './journal-matchers.js'
 import type { MockAuthOptions } from '../../handlers/engine-options.js'
 import type { DialectName } from '../dialects/index.js'
 import { routeMockAuth } from './playwright-route.js'
@@ -7,6 +9,8 @@ import type { PlaywrightMockAuth } from './playwright-types.js'
 
 export type { PlaywrightMockAuth, ScenarioInfo, SignInOptions } from './playwright-types.js'
 export type { MockAuthOptions } from '../../handlers/engine-options.js'
+export type { HandledOptions } from './journal-matchers.js'
+export type { JournalEntry, FailAnswer, PendingFailure } from '../core/index.js'
 
 export interface MockAuthTestOptions {
   /** Options of this test's in-process engine (users, token lifetimes, baseUrl, extra scenarios...). */
@@ -60,4 +64,41 @@ export const test = base.extend<MockAuthFixtures & MockAuthTestOptions>({
   ],
 })
 
-export { expect }
+/**
+ * Playwright's `expect` with the journal matchers. They read the journal asynchronously (in
+ * server mode it lives in the running `mock-auth serve`), so await them:
+ * `await expect(mockAuth).toHaveRefreshed(1)`.
+ */
+export const expect = baseExpect.extend({
+  async toHaveHandled(this: ExpectMatcherState, received: PlaywrightMockAuth, operation: string, options?: HandledOptions) {
+    return named('toHaveHandled', await runCheck(received, checks.toHaveHandled(operation, options), this.isNot))
+  },
+  async toHaveSignedIn(this: ExpectMatcherState, received: PlaywrightMockAuth, username?: string) {
+    return named('toHaveSignedIn', await runCheck(received, checks.toHaveSignedIn(username), this.isNot))
+  },
+  async toHaveRefreshed(this: ExpectMatcherState, received: PlaywrightMockAuth, times?: number) {
+    return named('toHaveRefreshed', await runCheck(received, checks.toHaveRefreshed(times), this.isNot))
+  },
+  async toHaveSignedOut(this: ExpectMatcherState, received: PlaywrightMockAuth) {
+    return named('toHaveSignedOut', await runCheck(received, checks.toHaveSignedOut(), this.isNot))
+  },
+})
+
+function named(name: string, result: { pass: boolean; message: () => string }) {
+  return { ...result, name }
+}
+
+/**
+ * The scenario matrix: `fn(scenario)` inside a `test.describe` per scenario with
+ * `mockAuthScenario` set, so each test of it starts in that scenario in its own state (its own
+ * engine, or its own namespace on a shared server). Pass your extended `test` to use its fixtures.
+ */
+export function describeScenarios(names: readonly string[], fn: (scenario: string) => void, using: typeof test = test): void {
+  for (const name of names) {
+    if (name === '' || typeof name !== 'string') throw new MockAuthError('ERR_UNKNOWN_SCENARIO', `describeScenarios: ${JSON.stringify(name)} is not a scenario name.`)
+    using.describe(name, () => {
+      using.use({ mockAuthScenario: name })
+      fn(name)
+    })
+  }
+}

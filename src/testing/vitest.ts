@@ -3,6 +3,15 @@ import { setupServer, type SetupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { MockAuth, MockAuthControls, MockAuthOptions } from '../../handlers/index.js'
 import { createMockAuth } from '../node/create-mock-auth.js'
+import { describeScenarios as describeEach, type DescribeScenariosOptions } from './describe-scenarios.js'
+import { installMatchers } from './vitest-matchers.js'
+
+export { mockAuthMatchers, installMatchers, type MockAuthMatchers, type HandledOptions } from './vitest-matchers.js'
+export type { DescribeScenariosOptions } from './describe-scenarios.js'
+export type { JournalEntry, FailAnswer, PendingFailure } from '../core/index.js'
+
+// Importing mock-auth/vitest gives Vitest's `expect` the journal matchers (typed by the module's declaration).
+installMatchers()
 
 export interface SetupMockAuthOptions extends MockAuthOptions {
   /** Your app's other msw handlers, served by the same server after the auth handlers. */
@@ -72,4 +81,13 @@ export function setupMockAuth(options: SetupMockAuthOptions = {}): VitestMockAut
     })
 
   return Object.assign(auth, { server, isolated })
+}
+
+/**
+ * `fn(scenario, mockAuth)` inside a `describe` per scenario, each test with that scenario in
+ * effect in an isolated namespace: one test body, every scenario, each reported under its name.
+ * Sets up its own `setupMockAuth(options)` unless `options.mockAuth` is given.
+ */
+export function describeScenarios(names: readonly string[], fn: (scenario: string, mockAuth: MockAuthControls) => void, options: DescribeScenariosOptions = {}): void {
+  describeEach(names, fn, options, setupMockAuth)
 }

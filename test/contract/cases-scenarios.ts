@@ -1,4 +1,5 @@
 import { builtinScenarioNames } from '../../scenarios/index.js'
+import { CONTRACT_SCENARIOS } from './cases.js'
 import { expect } from 'vitest'
 import { BASE, cookieValue, send, signIn } from './client.js'
 import { expectError, invalidChallenge, type ContractCase } from './expect-error.js'
@@ -131,7 +132,7 @@ export const scenarioCases: ContractCase[] = [
       expect((await signIn(t)).res.status).toBe(200)
       const unknown = see('header unknown', await send(t, 'GET', `${BASE}/session`, { headers: { 'x-mock-auth-scenario': 'nope' } }))
       expectError(unknown, 400, 'unknown_scenario')
-      expect((unknown.body as { message: string }).message).toBe(`Unknown scenario "nope". Known scenarios: ${[...builtinScenarioNames, 'quick-slow'].join(', ')}.`)
+      expect((unknown.body as { message: string }).message).toBe(`Unknown scenario "nope". Known scenarios: ${[...builtinScenarioNames, ...CONTRACT_SCENARIOS.map((s) => s.name)].join(', ')}.`)
       for (const name of builtinScenarioNames.filter((n) => n !== 'slow')) {
         const res = await send(t, 'GET', '/.well-known/jwks.json', { headers: { 'x-mock-auth-scenario': name } })
         expect(res.status, name).toBe(200)

@@ -2,6 +2,7 @@ import { AUTH_ERROR_CODES, defineScenario } from '../../src/core/index.js'
 import { errorCases } from './cases-errors.js'
 import { mailCases } from './cases-mail.js'
 import { mfaCases } from './cases-mfa.js'
+import { journalCases, refreshFailsFromThird, secondRefreshFails } from './cases-journal.js'
 import { routeCases } from './cases-routes.js'
 import { scenarioCases } from './cases-scenarios.js'
 import type { ContractCase } from './expect-error.js'
@@ -11,10 +12,10 @@ export { coveredCodes, type ContractCase } from './expect-error.js'
 /** A scenario with a short delay, so the slow path is checked without waiting a second per case. */
 export const quickSlow = defineScenario({ name: 'quick-slow', description: 'Delays every answer by 60 ms.', delay: '60ms' })
 /** Extra scenarios every contract transport is created with. */
-export const CONTRACT_SCENARIOS = [quickSlow]
+export const CONTRACT_SCENARIOS = [quickSlow, secondRefreshFails, refreshFailsFromThird]
 
 /** The same cases run over every transport in `transports.ts`. */
-export const cases: ContractCase[] = [...routeCases, ...errorCases, ...scenarioCases, ...mfaCases, ...mailCases]
+export const cases: ContractCase[] = [...routeCases, ...errorCases, ...scenarioCases, ...mfaCases, ...mailCases, ...journalCases]
 
 /** Every error code of the HTTP contract; the suite fails if a case list stops producing one. */
 export const ALL_CODES: readonly string[] = AUTH_ERROR_CODES

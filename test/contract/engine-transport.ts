@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { builtinScenarios } from '../../scenarios/index.js'
-import { createEngine, type AuthResult, type EngineOptions } from '../../src/core/index.js'
+import { createEngine, publicUser, type AuthResult, type EngineOptions } from '../../src/core/index.js'
 import type { ContractResponse, TransportFactory, TransportOptions } from './transport.js'
 import { restDialect } from '../../src/dialects/index.js'
 import { contractEngineOptions } from '../../src/dialects/contract/index.js'
@@ -54,6 +54,16 @@ export const engineTransport: TransportFactory = {
         async mailbox(to) {
           return engine.namespace().account.mailbox.list(to === undefined ? {} : { to })
         },
+        journal: async (since) => engine.namespace().journal.entries(since),
+        clearJournal: async () => engine.namespace().journal.clear(),
+        async failNext(operation, answer, times) {
+          engine.namespace().failNext(operation, answer, times === undefined ? {} : { times })
+          return engine.namespace().failures.pending()
+        },
+        expire: async () => engine.namespace().expire(),
+        addUser: async (user) => publicUser(engine.namespace().addUser(user)),
+        removeUser: async (id) => engine.namespace().removeUser(id),
+        state: async () => engine.namespace().summary(),
       },
     }
   },

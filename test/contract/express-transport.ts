@@ -12,14 +12,15 @@ export const expressTransport: TransportFactory = {
       if (!running) throw new Error('express transport not started')
       return running.url
     }
-    const control = async (method: string, path: string, body?: unknown) => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const control = async (method: string, path: string, body?: unknown, allow404 = false): Promise<any> => {
       const res = await fetch(`${url()}/__mock-auth${path}`, {
         method,
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
       })
-      if (!res.ok) throw new Error(`control ${method} ${path} answered ${res.status}: ${await res.text()}`)
-      return res.json() as Promise<unknown>
+      if (!res.ok && !(allow404 && res.status === 404)) throw new Error(`control ${method} ${path} answered ${res.status}: ${await res.text()}`)
+      return { status: res.status, data: (await res.json()) as any }
     }
     // createServer adds the built-in scenarios itself; pass only the extra ones.
     const { scenarios: _all, dialect, ...engine } = engineOptions({ ...options, contract: undefined })
@@ -42,7 +43,15 @@ export const expressTransport: TransportFactory = {
         use: async (scenario) => void (await control('PUT', '/scenario', { name: scenario })),
         advance: async (duration) => void (await control('POST', '/clock', { advance: duration })),
         reset: async () => void (await control('POST', '/reset')),
-        mailbox: async (to) => (await control('GET', to === undefined ? '/mailbox' : `/mailbox?to=${encodeURIComponent(to)}`)) as Mail[],
+        mailbox: async (to) => (await control('GET', to === undefined ? '/mailbox' : `/mailbox?to=${encodeURIComponent(to)}`)).data as Mail[],
+        journal: async (since) => (await control('GET', `/journal${since === undefined ? '' : `?since=${since}`}`)).data.entries,
+        clearJournal: async () => void (await control('DELETE', '/journal')),
+        failNext: async (operation, answer, times) =>
+          (await control('POST', '/fail-next', { operation, ...(answer === 'network-error' ? { error: answer } : answer), ...(times === undefined ? {} : { times }) })).data.failNext,
+        expire: async () => (await control('POST', '/expire')).data.sessions,
+        addUser: async (user) => (await control('POST', '/users', user)).data.user,
+        removeUser: async (id) => (await control('DELETE', `/users/${encodeURIComponent(id)}`, undefined, true)).status === 200,
+        state: async () => (await control('GET', '/state')).data,
       },
     }
     return transport

@@ -48,6 +48,13 @@ export const mswTransport: TransportFactory = {
         async mailbox(to) {
           return instance().mailbox(to === undefined ? {} : { to })
         },
+        journal: async (since) => instance().journal(since === undefined ? {} : { since }),
+        clearJournal: async () => instance().clearJournal(),
+        failNext: async (operation, answer, times) => instance().failNext(operation, answer, times === undefined ? {} : { times }),
+        expire: async () => instance().expire(),
+        addUser: async (user) => instance().users.add(user),
+        removeUser: async (id) => instance().users.remove(id),
+        state: async () => instance().state(),
       },
     }
     return transport

@@ -1,4 +1,4 @@
-import type { Mail } from '../../src/core/index.js'
+import type { FailAnswer, JournalEntry, Mail, OperationName, PendingFailure, PublicUser, StateSummary, UserInput } from '../../src/core/index.js'
 
 /**
  * One contract, every transport: the engine in-process, Express on a real port, MSW in-process
@@ -31,6 +31,14 @@ export interface Transport {
     reset(): Promise<void>
     /** The default namespace's mails, newest last (`GET /__mock-auth/mailbox?to=` over HTTP). */
     mailbox(to?: string): Promise<Mail[]>
+    /** The default namespace's journal (`GET /__mock-auth/journal` over HTTP). */
+    journal(since?: number): Promise<JournalEntry[]>
+    clearJournal(): Promise<void>
+    failNext(operation: OperationName, answer: FailAnswer, times?: number): Promise<PendingFailure[]>
+    expire(): Promise<number>
+    addUser(user: UserInput): Promise<PublicUser>
+    removeUser(id: string): Promise<boolean>
+    state(): Promise<StateSummary>
   }
 }
 

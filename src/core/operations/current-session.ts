@@ -1,4 +1,5 @@
 import type { RouteContext } from '../context.js'
+import { expiredEarly } from '../expire.js'
 import type { Session } from '../store.js'
 import { verifyAccessToken, type AccessClaims } from '../tokens.js'
 import type { StoredUser } from '../users.js'
@@ -18,6 +19,7 @@ export async function authenticateAccessToken(ctx: RouteContext, token: string):
   if (!outcome.ok) return { kind: 'failed', error: outcome.code, description: outcome.description }
   const found = liveSession(ctx, outcome.claims.sid, outcome.claims.sub)
   if (!found.ok) return { kind: 'failed', error: 'invalid_token', description: found.description }
+  if (expiredEarly(found.session, outcome.claims)) return { kind: 'failed', error: 'token_expired', description: 'The access token has expired.' }
   return { kind: 'ok', user: found.user, session: found.session, claims: outcome.claims }
 }
 
@@ -30,5 +32,6 @@ export function liveSession(ctx: RouteContext, sessionId: string, userId?: strin
   if (!session) return { ok: false, description: 'The session has been signed out or revoked.' }
   const user = ctx.state.store.users.get(userId ?? session.userId)
   if (!user || session.userId !== user.id) return { ok: false, description: 'The user no longer exists.' }
+  ctx.userId = user.id
   return { ok: true, user, session }
 }

@@ -11,10 +11,20 @@ export async function endSessions(ctx: RouteContext, presented: { accessToken?: 
   let revoked = false
   if (presented.accessToken) {
     const verified = await verifiedClaims(ctx.keys, ctx.tokens, presented.accessToken, ctx.cache)
-    if (verified.ok) revoked = store.revokeSession(verified.claims.sid) || revoked
+    if (verified.ok) {
+      revoked = store.revokeSession(verified.claims.sid) || revoked
+      if (store.users.has(verified.claims.sub)) ctx.userId = verified.claims.sub
+    }
   }
-  if (presented.sessionId) revoked = store.revokeSession(presented.sessionId) || revoked
+  if (presented.sessionId) {
+    const session = store.sessions.get(presented.sessionId)
+    if (session) ctx.userId ??= session.userId
+    revoked = store.revokeSession(presented.sessionId) || revoked
+  }
   const found = presented.refreshToken ? store.findRefresh(presented.refreshToken) : undefined
-  if (found) revoked = store.revokeSession(found.session.id) || revoked
+  if (found) {
+    ctx.userId ??= found.session.userId
+    revoked = store.revokeSession(found.session.id) || revoked
+  }
   return { revoked }
 }

@@ -27,5 +27,6 @@ export function rotateRefresh(ctx: RouteContext, token: string): RefreshOutcome 
   const { accessMs, refreshMs } = lifetimes(ctx, 'refresh')
   const next = newRefreshToken(ctx, session.id)
   store.rotate(session, next, ctx.now + refreshMs)
+  ctx.userId = user.id
   return { ok: true, user, session, refreshToken: next, accessMs }
 }

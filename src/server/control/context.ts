@@ -6,6 +6,8 @@ export interface ControlContext {
   engine: Engine
   request: AuthRequest
   state: NamespaceState
+  /** The `<id>` of a parameterised route such as `/users/<id>`, decoded. */
+  param?: string
 }
 
 export type ControlHandler = (ctx: ControlContext) => Promise<AuthResult> | AuthResult
