@@ -7,7 +7,7 @@ async function serving(args: string[], body: (url: string) => Promise<void>) {
   const controller = new AbortController()
   const io = captureIo(controller.signal)
   const done = main(['serve', '--port', '0', ...args], io)
-  await expect.poll(() => io.out() + io.err(), { timeout: 5000 }).toMatch(/listening on|mock-auth:/)
+  await expect.poll(() => io.out() + io.err(), { timeout: 20_000 }).toMatch(/listening on|mock-auth:/)
   const url = /listening on (http:\/\/\S+)/.exec(io.out() + io.err())?.[1] as string
   try {
     await body(url)
@@ -38,7 +38,8 @@ describe('serve --log-format json', () => {
     const control = lines.filter((l) => l.seq === null)
     expect(control.map((l) => [l.method, l.path, l.status])).toEqual([['POST', '/__mock-auth/fail-next', 200], ['GET', '/__mock-auth/journal', 200]])
     for (const line of lines) expect(Object.keys(line)).toEqual(['seq', 'at', 'method', 'path', 'operation', 'status', 'error', 'scenario', 'user', 'durationMs'])
-  })
+    // Starting serve loads Express: on a loaded machine that alone can take seconds.
+  }, 40_000)
 
   it('refuses another format and a bad journal size', async () => {
     const io = captureIo()
