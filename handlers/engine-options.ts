@@ -1,5 +1,5 @@
 import { builtinScenarios } from '../scenarios/index.js'
-import { resolveDialect, type DialectName } from '../src/dialects/index.js'
+import { processEnv, resolveDialect, type DialectName } from '../src/dialects/index.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../src/dialects/contract/index.js'
 import {
   validateScenario,
@@ -29,6 +29,11 @@ export interface MockAuthOptions {
   contract?: ContractInput | Contract
   /** Further protocols at their own paths (mock identity providers at `/oidc/<id>`). */
   protocols?: readonly MountedProtocol[]
+  /**
+   * The app's public origin for absolute URLs in answers (next-auth's `{ url }`); default: the
+   * request's own origin (or `X-Forwarded-*`).
+   */
+  publicUrl?: string
   /** The scenario to start in (default `'default'`). */
   scenario?: string
   /** Where the app calls auth: `'*\/api/auth'` (default, any origin), `'http://localhost:3000/api/auth'`, `'/api/auth'`. */
@@ -41,6 +46,10 @@ export interface MockAuthOptions {
   refreshTokenTtl?: Duration
   /** `'ES256'` (default, generated per instance) or `'HS256'` with `secret`. */
   alg?: SigningAlgorithm
+  /**
+   * REST: the HS256 signing secret. Other dialects: the app's auth secret (next-auth's
+   * `NEXTAUTH_SECRET`, read from the environment when not given); HS256 then needs `alg: 'HS256'` too.
+   */
   secret?: string
   issuer?: string
   audience?: string
@@ -72,16 +81,20 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
     validateScenario(scenario, `scenarios[${index}]`)
     scenarios.set(scenario.name, scenario)
   }
-  const engineOptions: EngineOptions = { dialect: resolveDialect(options.dialect), scenarios: [...scenarios.values()], basePath }
+  // With another dialect than REST, `secret` is the app's auth secret, and signs tokens only with an explicit HS256.
+  const appSecret = options.dialect !== undefined && options.dialect !== 'rest'
+  const settings = { secret: appSecret ? options.secret : undefined, env: processEnv(), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
+  const signingSecret = appSecret && options.alg !== 'HS256' ? undefined : options.secret
+  const engineOptions: EngineOptions = { dialect: resolveDialect(options.dialect, settings), scenarios: [...scenarios.values()], basePath }
   if (options.contract !== undefined) Object.assign(engineOptions, contractEngineOptions(options.contract, { ...options, basePath }))
-  for (const key of ['protocols', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces', 'journalSize'] as const) {
+  for (const key of ['protocols', 'publicUrl', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces', 'journalSize'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
   }
-  if (options.alg !== undefined || options.secret !== undefined) {
+  if (options.alg !== undefined || signingSecret !== undefined) {
     engineOptions.keyOptions = {}
     if (options.alg !== undefined) engineOptions.keyOptions.alg = options.alg
-    if (options.secret !== undefined) engineOptions.keyOptions.secret = options.secret
+    if (signingSecret !== undefined) engineOptions.keyOptions.secret = signingSecret
   }
   return engineOptions
 }

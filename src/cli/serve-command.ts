@@ -24,13 +24,21 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   const port = options.port ?? DEFAULT_PORT
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`Invalid --port "${String(port)}": use a number from 0 to 65535 (0 picks a free port).`, 2)
   const logLines = createLineBatcher((text) => io.stdout.write(text))
+  // REST signs with --secret (HS256); other dialects take it as the app's secret (HS256 only with --alg HS256).
+  const appSecret = options.dialect !== undefined && options.dialect !== 'rest'
   const serverOptions: ServerOptions = {
     // JSON lines stand alone (no indent), so `| jq` or a log shipper reads each one as is.
     log: options.logFormat === 'json' ? (line) => logLines.line(`${line}\n`) : (line) => logLines.line(`  ${line}\n`),
-    keyOptions: keyOptions(options),
+    keyOptions: keyOptions(appSecret && options.alg?.toUpperCase() !== 'HS256' ? { ...options, secret: undefined } : options),
     // better-auth's Origin check trusts what the server's CORS allows (--cors-origin, else local origins).
-    dialect: await dialectOf(options.dialect, options.corsOrigin !== undefined && options.corsOrigin.length > 0 ? { trustedOrigins: options.corsOrigin } : {}),
+    dialect: await dialectOf(options.dialect, {
+      secret: appSecret ? options.secret : undefined,
+      env: process.env,
+      ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+      ...(options.corsOrigin !== undefined && options.corsOrigin.length > 0 ? { trustedOrigins: options.corsOrigin } : {}),
+    }),
   }
+  if (options.publicUrl !== undefined) serverOptions.publicUrl = options.publicUrl
   if (options.scenario !== undefined) serverOptions.scenario = options.scenario
   if (options.basePath !== undefined) serverOptions.basePath = options.basePath
   if (options.accessTtl !== undefined) serverOptions.accessTokenTtl = options.accessTtl
@@ -84,6 +92,13 @@ async function dialectOf(name: string | undefined, settings: import('../dialects
   }
 }
 
+/** A generated app secret is printed, so the app (NEXTAUTH_SECRET) can be given the same one. */
+function secretLine(dialect: Dialect): string[] {
+  const { secret, secretGenerated } = dialect as { secret?: unknown; secretGenerated?: unknown }
+  if (typeof secret !== 'string') return []
+  return secretGenerated === true ? [`Secret:   ${secret} (generated; give your app the same, e.g. NEXTAUTH_SECRET=${secret}, or pass --secret)`] : []
+}
+
 function keyOptions(options: ServeCommandOptions): KeyOptions {
   const alg = options.alg === undefined ? undefined : options.alg.toUpperCase()
   if (alg !== undefined && alg !== 'ES256' && alg !== 'HS256') throw new CliError(`Invalid --alg "${options.alg}": use ES256 (the default) or HS256 with --secret.`, 2)
@@ -106,6 +121,7 @@ function banner(url: string, engine: import('../core/index.js').Engine, customUs
   return [
     `mock-auth listening on ${url}`,
     ...(engine.dialect.name === 'rest' ? [] : [`Dialect:  ${engine.dialect.name}`]),
+    ...secretLine(engine.dialect),
     `Scenario: ${initialScenario.name} (${initialScenario.description})`,
     `Users:    ${who}`,
     'Routes:',

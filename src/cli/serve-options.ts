@@ -21,7 +21,8 @@ export const SERVE_OPTIONS = {
   'journal-size': { type: 'number', describe: 'Journal entries kept per namespace (newest first; 0 keeps none)', defaultDescription: '1000' },
   'log-format': { type: 'string', choices: ['text', 'json'], describe: 'Request log: a line of text, or the journal entry as one JSON line', defaultDescription: 'text' },
   alg: { type: 'string', choices: ['ES256', 'HS256'], describe: 'JWT signing algorithm', defaultDescription: 'ES256' },
-  secret: { type: 'string', describe: 'Shared secret for HS256 (at least 32 characters)' },
+  secret: { type: 'string', describe: 'rest: shared secret for HS256 (at least 32 characters); next-auth/authjs: the app secret (else NEXTAUTH_SECRET, AUTH_SECRET, else one is made and printed)' },
+  'public-url': { type: 'string', describe: "The app's public origin for absolute URLs (next-auth's { url })", defaultDescription: 'X-Forwarded-Proto/Host, else the request origin' },
   'cors-origin': { type: 'string', array: true, describe: 'Origins allowed with credentials (replaces the local default)', defaultDescription: 'any http://localhost, 127.0.0.1 or [::1] port' },
   'allow-production': { type: 'boolean', describe: 'Start even when NODE_ENV=production' },
 } as const satisfies Record<string, Options>

@@ -45,6 +45,12 @@ export interface EngineOptions {
   clockTolerance?: Duration
   /** Where each namespace's clock starts (default: real time). */
   clock?: ClockOptions
+  /**
+   * The app's public origin (`https://app.example.com`), for absolute URLs in answers (next-auth's
+   * `{ url }`, a provider's issuer). Default: `X-Forwarded-Proto`/`X-Forwarded-Host` from a local
+   * proxy, else the request's own origin.
+   */
+  publicUrl?: string
   /** Add `Secure` to cookies (default false: the mock runs on plain http://localhost). */
   secureCookies?: boolean
   /**
@@ -70,6 +76,8 @@ export interface EngineConfig {
   refreshTtlMs: number
   clockToleranceSeconds: number
   clock: ClockOptions
+  /** The `publicUrl` option's origin (no path, no trailing slash), if set. */
+  publicOrigin: string | undefined
   secureCookies: boolean
   /** The Set-Cookie lines for these settings (attributes made once, see `sessionCookies`). */
   cookies: SessionCookies
@@ -110,6 +118,7 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
     refreshTtlMs,
     clockToleranceSeconds: parseDuration(options.clockTolerance ?? 0, 'clockTolerance') / 1000,
     clock: options.clock ?? {},
+    publicOrigin: options.publicUrl === undefined ? undefined : originOf(options.publicUrl),
     secureCookies,
     cookies: cookiesFor(basePath, refreshTtlMs, secureCookies),
     maxNamespaces,
@@ -128,6 +137,19 @@ function cookiesFor(basePath: string, refreshTtlMs: number, secure: boolean): Se
   } catch {
     throw new MockAuthError('ERR_INVALID_OPTIONS', `The base path "${basePath}" cannot be a cookie path (RFC 6265 §4.1.1): use letters, digits and "/", e.g. /api/auth.`)
   }
+}
+
+function originOf(publicUrl: string): string {
+  let url: URL | undefined
+  try {
+    url = new URL(publicUrl)
+  } catch {
+    url = undefined
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid publicUrl ${JSON.stringify(publicUrl)}: use the app's origin, e.g. "https://app.example.com" or "http://localhost:3000".`)
+  }
+  return url.origin
 }
 
 /** `/api/auth/` and `api/auth` both become `/api/auth`; `/` becomes ``. */

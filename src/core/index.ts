@@ -7,7 +7,7 @@ export { MockAuthError, isMockAuthError, type MockAuthErrorCode } from './errors
 export { AUTH_ERRORS, AUTH_ERROR_CODES, isAuthErrorCode, type AuthErrorCode } from './error-codes.js'
 export { createKeySet, importKeySet, withSigner, type SignFn, type KeySet, type KeyOptions, type ExportedKeySet, type SigningAlgorithm } from './keys.js'
 export { jsonResult, errorResult, emptyResult, toFetchResponse, bearerChallenge, type AuthResult, type ErrorDetails } from './result.js'
-export { MAX_BODY_BYTES, pathnameOf, mediaType, readBodyText, type AuthRequest } from './request.js'
+export { MAX_BODY_BYTES, pathnameOf, mediaType, readBodyText, publicOrigin, type AuthRequest } from './request.js'
 export { parseBody, stringField, type BodyFields } from './parse-body.js'
 export type { Dialect, Protocol, ProtocolRoute, ProtocolError, RouteTable, ErrorContext, MountedProtocol } from './dialect.js'
 export { matchRoute, allowHeader, type Mount, type RouteMatch } from './route-match.js'
@@ -17,6 +17,7 @@ export {
   registerUser,
   authenticateAccessToken,
   liveSession,
+  extendSession,
   endSessions,
   rotateRefresh,
   jwks,

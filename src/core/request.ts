@@ -106,3 +106,30 @@ export function mediaType(request: AuthRequest): string {
   const value = request.headers.get('content-type') ?? ''
   return value.split(';', 1)[0]?.trim().toLowerCase() ?? ''
 }
+
+const FORWARDED_HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/
+
+/**
+ * The origin the app is reached at, for absolute URLs in answers: the configured public origin,
+ * else `X-Forwarded-Proto` / `X-Forwarded-Host` (the first value of each, as a local proxy such as
+ * Next.js's rewrite sets them), else the request's own origin. Malformed forwarded values are
+ * ignored rather than echoed.
+ */
+export function publicOrigin(request: AuthRequest, configured: string | undefined): string {
+  if (configured !== undefined) return configured
+  const own = originOfUrl(request.url)
+  const host = request.headers.get('x-forwarded-host')?.split(',', 1)[0]?.trim()
+  if (!host || !FORWARDED_HOST.test(host)) return own
+  const proto = request.headers.get('x-forwarded-proto')?.split(',', 1)[0]?.trim().toLowerCase()
+  const scheme = proto === 'http' || proto === 'https' ? proto : own.startsWith('https:') ? 'https' : 'http'
+  return `${scheme}://${host}`
+}
+
+function originOfUrl(url: string): string {
+  try {
+    const origin = new URL(url).origin
+    return origin === 'null' ? 'http://localhost' : origin
+  } catch {
+    return 'http://localhost'
+  }
+}

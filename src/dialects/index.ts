@@ -1,15 +1,32 @@
 import { MockAuthError, type Dialect } from '../core/index.js'
+import { authjsDialect } from './authjs/index.js'
 import { createBetterAuthDialect, type TrustedOrigins } from './better-auth/index.js'
+import { nextAuthDialect } from './next-auth/index.js'
 import { restDialect } from './rest/index.js'
 
 /** What a dialect may be made with; each dialect reads what it needs. */
 export interface DialectSettings {
   /** The app's auth secret (next-auth's NEXTAUTH_SECRET / AUTH_SECRET, better-auth's BETTER_AUTH_SECRET). */
-  secret?: string
+  secret?: string | undefined
   /** better-auth's trusted origins for its Origin check (the server passes the origins its CORS allows). */
   trustedOrigins?: TrustedOrigins
   /** The app's public URL, for absolute URLs and `Secure` cookies. */
   publicUrl?: string
+  /**
+   * Where a dialect may look for the app's secret when none is given (`process.env` in Node); the
+   * next-auth dialects read `NEXTAUTH_SECRET`, then `AUTH_SECRET`. Without either they make one up.
+   */
+  env?: Readonly<Record<string, string | undefined>> | undefined
+}
+
+/** The secret a next-auth app would use: the given one, else NEXTAUTH_SECRET, else AUTH_SECRET. */
+export function nextAuthSecret(settings: DialectSettings): string | undefined {
+  return settings.secret || settings.env?.NEXTAUTH_SECRET || settings.env?.AUTH_SECRET || undefined
+}
+
+/** `process.env` where there is one (Node), without importing anything platform-specific. */
+export function processEnv(): Readonly<Record<string, string | undefined>> | undefined {
+  return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
 }
 
 export type DialectFactory = (settings: DialectSettings) => Dialect
@@ -18,15 +35,12 @@ export type DialectFactory = (settings: DialectSettings) => Dialect
 export const DIALECT_NAMES = ['rest', 'next-auth', 'authjs', 'better-auth'] as const
 export type DialectName = (typeof DIALECT_NAMES)[number]
 
-const notYet = (name: string): DialectFactory => () => {
-  throw new MockAuthError('ERR_INVALID_OPTIONS', `The "${name}" dialect is not available in this version of mock-auth yet; use "rest" meanwhile.`)
-}
-
 const FACTORIES: Record<DialectName, DialectFactory> = {
   rest: () => restDialect,
-  'next-auth': notYet('next-auth'),
-  authjs: notYet('authjs'),
-  'better-auth': (settings) => createBetterAuthDialect(settings),
+  'next-auth': (settings) => nextAuthDialect(nextAuthSecret(settings)),
+  authjs: (settings) => authjsDialect(nextAuthSecret(settings)),
+  'better-auth': ({ secret, trustedOrigins, publicUrl }) =>
+    createBetterAuthDialect({ ...(secret ? { secret } : {}), ...(trustedOrigins === undefined ? {} : { trustedOrigins }), ...(publicUrl === undefined ? {} : { publicUrl }) }),
 }
 
 export function isDialectName(value: unknown): value is DialectName {
@@ -47,3 +61,5 @@ export function resolveDialect(input: DialectName | Dialect | undefined, setting
 }
 
 export { restDialect } from './rest/index.js'
+export { authjsDialect, AUTHJS_V5 } from './authjs/index.js'
+export { nextAuthDialect, createNextAuthDialect, NEXT_AUTH_V4, type NextAuthDialect, type NextAuthWire } from './next-auth/index.js'

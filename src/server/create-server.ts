@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type Server, type ServerResponse } fr
 import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
-import { resolveDialect, type DialectName } from '../dialects/index.js'
+import { processEnv, resolveDialect, type DialectName } from '../dialects/index.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../dialects/contract/index.js'
 import { threadPoolSigner } from './node-signer.js'
 import { createEngine, errorResult, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
@@ -24,6 +24,8 @@ export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialec
    * `Contract` (`loadContractFile`). Its routes are absolute paths; other paths get the JSON 404.
    */
   contract?: ContractInput | Contract
+  /** The app's auth secret for a dialect that needs one (next-auth: else NEXTAUTH_SECRET, AUTH_SECRET, else generated). */
+  secret?: string
   /** Your own scenarios, added to the built-in ones (a scenario with a built-in name replaces it). */
   scenarios?: readonly Scenario[]
   /** A ready engine to serve instead of building one from the options above. */
@@ -74,11 +76,11 @@ export interface MockAuthServer {
  */
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
-  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, ...engineOptions } = options
+  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, secret, ...engineOptions } = options
   const log = logOption && logFormat === 'json' ? (line: string, entry: RequestLogEntry) => logOption(formatJsonLine(entry), entry) : logOption
   const allowOrigin = cors === false ? undefined : originMatcher(cors)
-  // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows.
-  const settings = allowOrigin ? { trustedOrigins: allowOrigin } : {}
+  // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows; next-auth reads its secret.
+  const settings = { secret, env: processEnv(), ...(allowOrigin ? { trustedOrigins: allowOrigin } : {}), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
   const protocol = contract === undefined ? { dialect: resolveDialect(dialect, settings) } : contractEngineOptions(contract, options)
   const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, ...protocol, scenarios: [...builtinScenarios, ...scenarios] })
 

@@ -8,6 +8,8 @@ import { MockAuthError, normalizeUsers, validateScenario, type MockAuthErrorCode
 export interface ConfigFile {
   /** `rest` (default), `next-auth`, `authjs` or `better-auth`. */
   dialect?: string
+  /** The app's public origin, e.g. `https://app.example.com`. */
+  publicUrl?: string
   scenario?: string
   port?: number
   host?: string
@@ -44,6 +46,7 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   allowProduction: 'boolean',
   corsOrigin: 'string[]',
   dialect: 'string',
+  publicUrl: 'string',
 }
 
 /** Reads a users file: a JSON list of `{id?, username, email?, password, name?, roles?, claims?}`. */

@@ -77,7 +77,7 @@ export function code(res: ContractResponse): unknown {
   return (res.body as { error?: unknown } | null)?.error
 }
 
-const DYNAMIC = new Set(['accessToken', 'refreshToken', 'expiresAt', 'refreshTokenExpiresAt', 'expiresIn', 'now', 'createdAt', 'id', 'kid', 'x', 'y', 'challengeId'])
+const DYNAMIC = new Set(['csrfToken', 'expires', 'accessToken', 'refreshToken', 'expiresAt', 'refreshTokenExpiresAt', 'expiresIn', 'now', 'createdAt', 'id', 'kid', 'x', 'y', 'challengeId'])
 const COMPARED_HEADERS = ['content-type', 'cache-control', 'www-authenticate', 'allow', 'retry-after']
 
 /** What must be equal across transports: status, key headers, cookie attributes, body shape. */

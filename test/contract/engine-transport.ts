@@ -2,15 +2,18 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { createEngine, publicUser, type AuthResult, type EngineOptions } from '../../src/core/index.js'
 import type { ContractResponse, TransportFactory, TransportOptions } from './transport.js'
-import { restDialect } from '../../src/dialects/index.js'
+import { resolveDialect } from '../../src/dialects/index.js'
 import { contractEngineOptions } from '../../src/dialects/contract/index.js'
 
 /** Builds engine options from transport options; shared by every transport built on createEngine. */
 export function engineOptions(options: TransportOptions = {}): EngineOptions {
-  const engine: EngineOptions = { dialect: restDialect, scenarios: [...builtinScenarios, ...(options.scenarios ?? [])] }
+  const appSecret = options.dialect !== undefined && options.dialect !== 'rest'
+  const dialect = resolveDialect(options.dialect, { secret: appSecret ? options.secret : undefined })
+  const engine: EngineOptions = { dialect, scenarios: [...builtinScenarios, ...(options.scenarios ?? [])] }
   if (options.users) engine.users = options.users
   if (options.accessTokenTtl) engine.accessTokenTtl = options.accessTokenTtl
-  if (options.alg || options.secret) engine.keyOptions = { ...(options.alg ? { alg: options.alg } : {}), ...(options.secret ? { secret: options.secret } : {}) }
+  if (options.publicUrl) engine.publicUrl = options.publicUrl
+  if (options.alg || (options.secret && !appSecret)) engine.keyOptions = { ...(options.alg ? { alg: options.alg } : {}), ...(options.secret ? { secret: options.secret } : {}) }
   if (options.contract) Object.assign(engine, contractEngineOptions(options.contract, {}))
   return engine
 }
@@ -21,7 +24,8 @@ export async function observeResult(result: AuthResult): Promise<ContractRespons
   if (result.networkError) return { status: 0, headers: {}, cookies: [], body: null, networkError: true }
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = value
-  return { status: result.status, headers, cookies: [...result.cookies], body: result.body === null || result.body === '' ? null : JSON.parse(result.body) }
+  const body = result.body === null || result.body === '' ? null : headers['content-type']?.includes('json') ? JSON.parse(result.body) : result.body
+  return { status: result.status, headers, cookies: [...result.cookies], body }
 }
 
 /** The engine in-process: `engine.fetch`, no adapter at all; control through `engine.namespace()`. */

@@ -69,6 +69,8 @@ function mockAuthOptions(options: TransportOptions = {}): MockAuthOptions {
   if (options.alg) out.alg = options.alg
   if (options.secret) out.secret = options.secret
   if (options.contract) out.contract = options.contract
+  if (options.dialect) out.dialect = options.dialect
+  if (options.publicUrl) out.publicUrl = options.publicUrl
   return out
 }
 

@@ -49,9 +49,13 @@ export interface TransportOptions {
   users?: readonly import('../../src/core/index.js').UserInput[]
   accessTokenTtl?: string
   alg?: 'ES256' | 'HS256'
+  /** REST: the HS256 secret; another dialect: the app's auth secret. */
   secret?: string
   /** Serve this contract (a custom dialect described by data) instead of the default dialect. */
   contract?: import('../../src/dialects/contract/index.js').Contract | undefined
+  /** The wire protocol (default `rest`). */
+  dialect?: import('../../src/dialects/index.js').DialectName
+  publicUrl?: string
 }
 
 /** How the contract suite gets a transport: adding one to `transports.ts` is a one-line change. */

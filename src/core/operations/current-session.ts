@@ -35,3 +35,11 @@ export function liveSession(ctx: RouteContext, sessionId: string, userId?: strin
   ctx.userId = user.id
   return { ok: true, user, session }
 }
+
+/**
+ * Keeps a session alive until `untilMs` (a rolling session cookie, as next-auth re-issues on every
+ * session read); never shortens it.
+ */
+export function extendSession(session: Session, untilMs: number): void {
+  if (untilMs > session.expiresAt) session.expiresAt = untilMs
+}

@@ -1,0 +1,22 @@
+import type { AuthResult, RouteContext } from '../../core/index.js'
+import type { SessionJwe } from './jwe.js'
+import { readNextAuthRequest, type NextAuthRequest } from './request-state.js'
+import type { NextAuthWire } from './wire.js'
+
+/** What every next-auth route handler shares: the wire's data, the app's secret and its session JWE. */
+export interface NextAuthKit {
+  wire: NextAuthWire
+  secret: string
+  jwe: SessionJwe
+}
+
+export type NextAuthHandler = (ctx: RouteContext, req: NextAuthRequest, kit: NextAuthKit) => Promise<AuthResult>
+
+/** A route handler that first runs next-auth's `init()` (CSRF and callback URL) for the request. */
+export function withInit(kit: NextAuthKit, handler: NextAuthHandler): (ctx: RouteContext) => Promise<AuthResult> {
+  return async (ctx) => {
+    const read = await readNextAuthRequest(ctx, kit.wire, kit.secret)
+    if (!read.ok) return read.result
+    return handler(ctx, read.req, kit)
+  }
+}

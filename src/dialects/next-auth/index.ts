@@ -1,0 +1,56 @@
+import type { Dialect, RouteTable } from '../../core/index.js'
+import { withInit, type NextAuthKit } from './context.js'
+import { encodeNextAuthError } from './encode-error.js'
+import { randomHex, SessionJwe } from './jwe.js'
+import { callback } from './routes/callback.js'
+import { csrf } from './routes/csrf.js'
+import { errorPage, signInPage, signOutPage } from './routes/pages.js'
+import { providers } from './routes/providers.js'
+import { session } from './routes/session.js'
+import { signOut } from './routes/sign-out.js'
+import { NEXT_AUTH_V4, type NextAuthWire } from './wire.js'
+
+export interface NextAuthDialect extends Dialect {
+  readonly wire: NextAuthWire
+  /** The secret the session JWE and CSRF hash use: the app's, or one made up when none was given. */
+  readonly secret: string
+  /** True when no secret was given and this one was generated (serve prints it). */
+  readonly secretGenerated: boolean
+}
+
+/**
+ * next-auth's routes under the base path, for one wire (v4's, or v5's differences as data):
+ * `GET /csrf`, `GET /providers`, `POST /callback/:provider`, `GET|POST /session`, `POST /signout`,
+ * and the HTML pages `GET /signin`, `/signout`, `/error`. CSRF, providers and pages are plumbing:
+ * no scenario `respond` reaches them.
+ */
+export function createNextAuthDialect(wire: NextAuthWire, secret?: string): NextAuthDialect {
+  const key = secret === undefined || secret === '' ? randomHex(32) : secret
+  const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key) }
+  const sessionRoute = { operation: 'session' as const, handle: withInit(kit, session) }
+  const routes: RouteTable = {
+    '/csrf': { GET: { handle: withInit(kit, csrf) } },
+    '/providers': { GET: { handle: withInit(kit, providers) } },
+    '/callback/:provider': { POST: { operation: 'signIn', handle: withInit(kit, callback) } },
+    '/session': { GET: sessionRoute, POST: sessionRoute },
+    '/signout': { GET: { handle: withInit(kit, signOutPage) }, POST: { operation: 'signOut', handle: withInit(kit, signOut) } },
+    '/signin': { GET: { handle: withInit(kit, signInPage) } },
+    '/error': { GET: { handle: withInit(kit, errorPage) } },
+  }
+  return {
+    name: wire.name,
+    routes,
+    encodeError: (error, ctx) => encodeNextAuthError(wire, error, ctx),
+    wire,
+    secret: key,
+    secretGenerated: key !== secret,
+  }
+}
+
+/** next-auth v4 (4.24.x). */
+export function nextAuthDialect(secret?: string): NextAuthDialect {
+  return createNextAuthDialect(NEXT_AUTH_V4, secret)
+}
+
+export { NEXT_AUTH_V4, type NextAuthWire } from './wire.js'
+export { SessionJwe, type SessionTokenClaims } from './jwe.js'

@@ -1,0 +1,104 @@
+import { calculateJwkThumbprint } from 'jose/jwk/thumbprint'
+import { EncryptJWT } from 'jose/jwt/encrypt'
+import { jwtDecrypt } from 'jose/jwt/decrypt'
+import { encode as base64url } from 'jose/base64url'
+import type { NextAuthWire } from './wire.js'
+
+/** What the session cookie's JWE carries: next-auth's default token plus the mock's session id. */
+export interface SessionTokenClaims {
+  name?: string
+  email?: string
+  picture?: string
+  sub: string
+  /** The core's session, so a signed-out or revoked session stops reading as signed in. */
+  sid: string
+  iat?: number
+  exp?: number
+  jti?: string
+}
+
+/** next-auth's `decode` leeway (`clockTolerance: 15`), kept so an app reading our cookie agrees with us. */
+const CLOCK_TOLERANCE_SECONDS = 15
+
+/**
+ * The session JWE (RFC 7516, `alg: dir`) exactly as next-auth's `encode` makes it, so `next-auth/jwt`
+ * `decode` (v4) and `@auth/core/jwt` `decode({ salt })` (v5) open it with the app's secret. Keys are
+ * derived once per salt with WebCrypto's HKDF (RFC 5869), as `@panva/hkdf` does inside next-auth.
+ */
+export class SessionJwe {
+  readonly #keys = new Map<string, Promise<{ key: Uint8Array; kid: string | undefined }>>()
+
+  constructor(
+    readonly wire: NextAuthWire,
+    readonly secret: string,
+  ) {}
+
+  #key(cookieName: string): Promise<{ key: Uint8Array; kid: string | undefined }> {
+    const salt = this.wire.jwe.saltedByCookieName ? cookieName : ''
+    let key = this.#keys.get(salt)
+    if (!key) {
+      key = deriveKey(this.wire, this.secret, salt)
+      this.#keys.set(salt, key)
+    }
+    return key
+  }
+
+  async encode(claims: SessionTokenClaims, cookieName: string, nowMs: number, maxAgeMs: number): Promise<string> {
+    const { key, kid } = await this.#key(cookieName)
+    const iat = Math.floor(nowMs / 1000)
+    const header = kid === undefined ? { alg: 'dir', enc: this.wire.jwe.enc } : { alg: 'dir', enc: this.wire.jwe.enc, kid }
+    return new EncryptJWT({ ...claims })
+      .setProtectedHeader(header)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + Math.round(maxAgeMs / 1000))
+      .setJti(crypto.randomUUID())
+      .encrypt(key)
+  }
+
+  /** The claims, or undefined for anything that is not our live-dated JWE (tampered, other secret, expired). */
+  async decode(token: string, cookieName: string, nowMs: number, options: { ignoreExpiry?: boolean } = {}): Promise<SessionTokenClaims | undefined> {
+    const { key } = await this.#key(cookieName)
+    try {
+      const { payload } = await jwtDecrypt(token, key, {
+        // Signing out must work after expiry: then only the decryption (our key) is checked.
+        clockTolerance: options.ignoreExpiry ? Number.MAX_SAFE_INTEGER : CLOCK_TOLERANCE_SECONDS,
+        currentDate: new Date(nowMs),
+        keyManagementAlgorithms: ['dir'],
+        contentEncryptionAlgorithms: [this.wire.jwe.enc],
+      })
+      if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined
+      return payload as unknown as SessionTokenClaims
+    } catch {
+      return undefined
+    }
+  }
+}
+
+async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Promise<{ key: Uint8Array; kid: string | undefined }> {
+  const encoder = new TextEncoder()
+  const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveBits'])
+  const bits = await crypto.subtle.deriveBits(
+    { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(salt), info: encoder.encode(wire.jwe.info(salt)) },
+    material,
+    wire.jwe.keyBytes * 8,
+  )
+  const key = new Uint8Array(bits)
+  // @auth/core: the thumbprint of the key as an `oct` JWK, hashed with sha<key bits>.
+  const kid = wire.jwe.kid ? await calculateJwkThumbprint({ kty: 'oct', k: base64url(key) }, `sha${key.byteLength << 3}` as 'sha512') : undefined
+  return { key, kid }
+}
+
+/** SHA-256 as lower-case hex (the CSRF cookie's hash). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+  let hex = ''
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0')
+  return hex
+}
+
+/** `bytes` random bytes as hex (next-auth's `randomBytes(32).toString("hex")`). */
+export function randomHex(bytes: number): string {
+  let hex = ''
+  for (const byte of crypto.getRandomValues(new Uint8Array(bytes))) hex += byte.toString(16).padStart(2, '0')
+  return hex
+}

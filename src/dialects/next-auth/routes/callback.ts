@@ -1,0 +1,41 @@
+import { errorResult, passwordSignIn, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { failure, pageUrl, redirect } from '../answers.js'
+import type { NextAuthHandler, NextAuthKit } from '../context.js'
+import type { NextAuthRequest } from '../request-state.js'
+import { issueSessionCookie, sessionMaxAgeMs } from '../session-token.js'
+
+/**
+ * `POST /callback/credentials` (form-encoded `csrfToken`, `callbackUrl`, `username` or `email`,
+ * `password`): the `signIn` operation. Success → `{ url: callbackUrl }` and the session cookie;
+ * bad credentials → next-auth's `CredentialsSignin` answer; a CSRF token that does not verify →
+ * next-auth's silent `signin?csrf=true` (v4) or `error=MissingCSRF` (v5).
+ */
+export const callback: NextAuthHandler = async (ctx, req, kit): Promise<AuthResult> => {
+  const provider = ctx.params.provider
+  if (provider !== 'credentials') {
+    return errorResult('not_found', { message: `No provider "${provider ?? ''}" here: this mock serves the "credentials" provider (see GET ${ctx.config.basePath}/providers).` })
+  }
+  const headers = ctx.request.headers
+  if (!req.csrfVerified) return missingCsrf(kit, req, headers)
+  const login = field(req, 'username') ?? field(req, 'email')
+  const password = field(req, 'password')
+  const outcome = login === undefined || password === undefined ? undefined : passwordSignIn(ctx, { login, password })
+  if (!outcome?.ok) return failure(kit.wire, req, headers, kit.wire.credentialsSignin)
+  return signedIn(ctx, kit, req, outcome)
+}
+
+async function signedIn(ctx: RouteContext, kit: NextAuthKit, req: NextAuthRequest, outcome: Extract<ReturnType<typeof passwordSignIn>, { ok: true }>): Promise<AuthResult> {
+  const { cookie } = await issueSessionCookie(ctx, kit.jwe, req, outcome.user, outcome.session, sessionMaxAgeMs(ctx, 'sign-in'))
+  return redirect(kit.wire, req, ctx.request.headers, req.callbackUrl, [...req.cookies, cookie])
+}
+
+/** A POST whose CSRF token did not verify: next-auth redirects to its sign-in page, status 200. */
+export function missingCsrf(kit: NextAuthKit, req: NextAuthRequest, headers: { get(name: string): string | null }): AuthResult {
+  const url = pageUrl(req.base, kit.wire.missingCsrf.page, kit.wire.missingCsrf.params)
+  return redirect(kit.wire, req, headers, url, kit.wire.errorsKeepCookies ? req.cookies : [])
+}
+
+function field(req: NextAuthRequest, name: string): string | undefined {
+  const value = req.fields[name]
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
