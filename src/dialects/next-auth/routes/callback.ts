@@ -20,7 +20,10 @@ export const callback: NextAuthHandler = async (ctx, req, kit): Promise<AuthResu
   const login = field(req, 'username') ?? field(req, 'email')
   const password = field(req, 'password')
   const outcome = login === undefined || password === undefined ? undefined : passwordSignIn(ctx, { login, password })
-  if (!outcome?.ok) return failure(kit.wire, req, headers, kit.wire.credentialsSignin)
+  if (!outcome || (!outcome.ok && outcome.error === 'invalid_credentials')) return failure(kit.wire, req, headers, kit.wire.credentialsSignin)
+  // The password was right but the core's gate says no (an unverified email, a second factor owed):
+  // what `authorize` refusing with that code gives in this version.
+  if (!outcome.ok) return failure(kit.wire, req, headers, kit.wire.authorizeRefused(outcome.error))
   return signedIn(ctx, kit, req, outcome)
 }
 
