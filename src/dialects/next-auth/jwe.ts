@@ -1,8 +1,15 @@
-import { calculateJwkThumbprint } from 'jose/jwk/thumbprint'
-import { EncryptJWT } from 'jose/jwt/encrypt'
-import { jwtDecrypt } from 'jose/jwt/decrypt'
-import { encode as base64url } from 'jose/base64url'
 import type { NextAuthWire } from './wire.js'
+
+/**
+ * jose's JWE modules, loaded on first use: an app on the REST dialect (and `serve`'s cold start)
+ * never pays for them.
+ */
+const jose = {
+  encrypt: () => import('jose/jwt/encrypt'),
+  decrypt: () => import('jose/jwt/decrypt'),
+  thumbprint: () => import('jose/jwk/thumbprint'),
+  base64url: () => import('jose/base64url'),
+}
 
 /** What the session cookie's JWE carries: next-auth's default token plus the mock's session id. */
 export interface SessionTokenClaims {
@@ -47,6 +54,7 @@ export class SessionJwe {
     const { key, kid } = await this.#key(cookieName)
     const iat = Math.floor(nowMs / 1000)
     const header = kid === undefined ? { alg: 'dir', enc: this.wire.jwe.enc } : { alg: 'dir', enc: this.wire.jwe.enc, kid }
+    const { EncryptJWT } = await jose.encrypt()
     return new EncryptJWT({ ...claims })
       .setProtectedHeader(header)
       .setIssuedAt(iat)
@@ -58,6 +66,7 @@ export class SessionJwe {
   /** The claims, or undefined for anything that is not our live-dated JWE (tampered, other secret, expired). */
   async decode(token: string, cookieName: string, nowMs: number, options: { ignoreExpiry?: boolean } = {}): Promise<SessionTokenClaims | undefined> {
     const { key } = await this.#key(cookieName)
+    const { jwtDecrypt } = await jose.decrypt()
     try {
       const { payload } = await jwtDecrypt(token, key, {
         // Signing out must work after expiry: then only the decryption (our key) is checked.
@@ -84,7 +93,11 @@ async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Prom
   )
   const key = new Uint8Array(bits)
   // @auth/core: the thumbprint of the key as an `oct` JWK, hashed with sha<key bits>.
-  const kid = wire.jwe.kid ? await calculateJwkThumbprint({ kty: 'oct', k: base64url(key) }, `sha${key.byteLength << 3}` as 'sha512') : undefined
+  let kid: string | undefined
+  if (wire.jwe.kid) {
+    const [{ calculateJwkThumbprint }, { encode }] = await Promise.all([jose.thumbprint(), jose.base64url()])
+    kid = await calculateJwkThumbprint({ kty: 'oct', k: encode(key) }, `sha${key.byteLength << 3}` as 'sha512')
+  }
   return { key, kid }
 }
 
