@@ -25,11 +25,25 @@ export function recordAnswer(state: NamespaceState, request: AuthRequest, result
     path: pathnameOf(request.url),
     operation: fields.operation,
     status: dropped ? 0 : result.status,
-    error: dropped ? 'network-error' : (result.error ?? null),
+    error: dropped ? 'network-error' : (result.error ?? wireError(result)),
     scenario: fields.scenario,
     user: fields.user,
     durationMs: Math.round(elapsed * 100) / 100,
   }
   result.journalEntry = state.journal.record(entry)
   return result
+}
+
+/**
+ * An error answer no encoder tagged with a core code (a dialect's route built it itself): the
+ * code its JSON body names (`error`, else `code`), so the journal still says what failed.
+ */
+function wireError(result: AuthResult): string | null {
+  if (result.status < 400 || result.body === null || !result.body.startsWith('{')) return null
+  try {
+    const body = JSON.parse(result.body) as { error?: unknown; code?: unknown }
+    return typeof body.error === 'string' ? body.error : typeof body.code === 'string' ? body.code : null
+  } catch {
+    return null
+  }
 }

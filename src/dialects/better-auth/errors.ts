@@ -45,5 +45,8 @@ export function encodeBetterAuthError(error: ProtocolError): AuthResult {
     headers['x-retry-after'] = String(error.retryAfterSeconds)
     headers['retry-after'] = String(error.retryAfterSeconds)
   }
-  return betterAuthError(status, code, message, headers, error.extra)
+  const result = betterAuthError(status, code, message, headers, error.extra)
+  // The core code, whatever the wire says, for the journal (`error`).
+  result.error = error.code
+  return result
 }

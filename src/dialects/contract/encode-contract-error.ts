@@ -17,7 +17,10 @@ export function encodeContractError(contract: Contract, operation: string | unde
   const vars = { error: errors.codes[code] ?? code, message, status, operation, retryAfter: error.retryAfterSeconds }
   const headers = { ...error.headers }
   if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds)
-  return jsonResult(status, errors.body(vars) ?? null, headers)
+  const result = jsonResult(status, errors.body(vars) ?? null, headers)
+  // The core code, whatever the contract names it, for the journal (`error`).
+  result.error = code
+  return result
 }
 
 function errorsFor(contract: Contract, operation: string | undefined): CompiledErrors {
