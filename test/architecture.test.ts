@@ -47,6 +47,7 @@ const RULES: Array<{ dir: string; allowed: (layer: string) => boolean; why: stri
   { dir: 'src/providers', allowed: (l) => ['src/providers', 'src/core', 'jose', 'cookie'].includes(l), why: 'a provider is a protocol over the core' },
   { dir: 'scenarios', allowed: (l) => ['scenarios', 'src/core'].includes(l), why: 'scenarios are data over the core' },
   { dir: 'handlers', allowed: (l) => ['handlers', 'scenarios', 'src/dialects', 'src/providers', 'src/core', 'msw'].includes(l), why: 'handlers are thin msw adapters' },
+  { dir: 'src/dashboard', allowed: (l) => l === 'src/dashboard', why: 'the dashboard runs in a page, over a ControlClient only' },
   { dir: 'src/browser', allowed: (l) => !['node:', 'express', 'src/server', 'src/cli', 'src/testing', 'bin', 'yargs'].includes(l), why: 'the browser entry runs in a page' },
   { dir: 'src/server', allowed: (l) => !['src/cli', 'bin', 'src/testing', 'yargs'].includes(l), why: 'the server sits below the CLI' },
   { dir: 'src/node', allowed: (l) => !['src/cli', 'bin', 'yargs', 'express', 'src/testing', 'src/browser'].includes(l), why: 'the Node msw entry: handlers plus node:crypto, no server' },

@@ -5,7 +5,8 @@ import { setupWorker } from 'msw/browser'
 import { createBrowserMockAuth } from 'mock-auth/browser'
 
 export async function startMocks() {
-  const mockAuth = createBrowserMockAuth({ baseUrl: '/api/auth' })
+  // ?panel=1 mounts mock-auth's in-page panel (scenario, clock, users, sessions, journal).
+  const mockAuth = createBrowserMockAuth({ baseUrl: '/api/auth', panel: new URLSearchParams(location.search).has('panel') })
   const worker = setupWorker(...mockAuth.handlers)
   // 'bypass': the page's own files and any other API go to the network untouched.
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true })

@@ -3,6 +3,7 @@ import { createMockAuth } from '../../handlers/msw-root.js'
 import { resolveBaseUrl } from '../../handlers/base-url.js'
 import { BrowserCookieJar, type JarCookie } from '../../handlers/browser-cookie-jar.js'
 import { createEngine, createKeySet, importKeySet, type Engine, type ExportedKeySet } from '../core/index.js'
+import { createPanel, type MockAuthPanel } from './panel.js'
 import { readPersisted, restoreEngine, snapshotEngine, type StorageLike } from './persisted-state.js'
 
 export interface BrowserMockAuthOptions extends MockAuthOptions {
@@ -10,12 +11,16 @@ export interface BrowserMockAuthOptions extends MockAuthOptions {
   storageKey?: string
   /** Default `localStorage`; `false` keeps everything in memory (a reload signs out). */
   storage?: StorageLike | false
+  /** Mounts the in-page panel (the dashboard's controls in a Shadow DOM, collapsed to a badge) once the page has a body. */
+  panel?: boolean
 }
 
 export interface BrowserMockAuth extends MockAuth {
   readonly storageKey: string
   /** Forgets the persisted state and starts over in memory (signed out, initial scenario and clock). */
   clearStorage(): void
+  /** The in-page panel over this instance: `panel.show()`; nothing is mounted unless asked. */
+  readonly panel: MockAuthPanel
 }
 
 /**
@@ -25,7 +30,7 @@ export interface BrowserMockAuth extends MockAuth {
  * signed-in user signed in.
  */
 export function createBrowserMockAuth(options: BrowserMockAuthOptions = {}): BrowserMockAuth {
-  const { storageKey: keyOption, storage: storageOption, ...mockOptions } = options
+  const { storageKey: keyOption, storage: storageOption, panel: showPanel, ...mockOptions } = options
   const storageKey = keyOption ?? `mock-auth:${resolveBaseUrl(mockOptions).basePath || '/'}`
   const storage = storageOption === false ? undefined : (storageOption ?? defaultStorage())
   const fingerprint = fingerprintOf(mockOptions)
@@ -81,8 +86,11 @@ export function createBrowserMockAuth(options: BrowserMockAuthOptions = {}): Bro
       return engine
     },
   })
+  const panel = createPanel(auth.engine, mockOptions.namespace ?? 'default', save)
+  if (showPanel) whenBodyReady(() => panel.show())
   return Object.assign(auth, {
     storageKey,
+    panel,
     clearStorage() {
       storage?.removeItem(storageKey)
       cookieJar.clear()
@@ -90,6 +98,12 @@ export function createBrowserMockAuth(options: BrowserMockAuthOptions = {}): Bro
       auth.engine.reset()
     },
   })
+}
+
+function whenBodyReady(run: () => void): void {
+  if (typeof document === 'undefined') return
+  if (document.body) run()
+  else document.addEventListener('DOMContentLoaded', run, { once: true })
 }
 
 function readCookies(storage: StorageLike, key: string): JarCookie[] {

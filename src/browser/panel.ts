@@ -48,7 +48,11 @@ const HOST_STYLE = 'position:fixed;z-index:2147483647;right:12px;bottom:12px;max
 export function createPanel(engine: Engine, namespace: string, changed: () => void): MockAuthPanel {
   let host: HTMLElement | undefined
   let mounted: MountedDashboard | undefined
-  const client = inPageControlClient(engine, namespace, changed)
+  let badge = () => {}
+  const client = inPageControlClient(engine, namespace, () => {
+    changed()
+    badge()
+  })
   return {
     get visible() {
       return host !== undefined
@@ -61,7 +65,7 @@ export function createPanel(engine: Engine, namespace: string, changed: () => vo
       const details = document.createElement('details')
       const summary = document.createElement('summary')
       summary.setAttribute('style', 'cursor:pointer;font:12px system-ui,sans-serif;padding:4px 10px;border-radius:12px;background:#0b5cad;color:#fff;list-style:none;text-align:right')
-      const badge = () => (summary.textContent = `mock-auth: ${engine.namespace(namespace).scenario.name}`)
+      badge = () => void (summary.textContent = `mock-auth: ${engine.namespace(namespace).scenario.name}`)
       badge()
       const body = document.createElement('div')
       details.append(summary, body)

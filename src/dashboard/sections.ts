@@ -43,9 +43,9 @@ export function usersSection({ client, state, scenarios, act }: SectionContext):
         void act(() => client.addUser(user))
       },
     },
-    labelled('Username', username),
-    labelled('Password', password),
-    labelled('Email', email),
+    labelled('New username', username),
+    labelled('New password', password),
+    labelled('New email', email),
     labelled('User scenario', scenario),
     h('button', { type: 'submit' }, 'Add user'),
   )

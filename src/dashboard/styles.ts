@@ -24,7 +24,8 @@ button:hover { background: color-mix(in srgb, var(--accent) 10%, transparent); }
 :focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--line); overflow-wrap: anywhere; }
+th, td { text-align: left; padding: 3px 6px; border-bottom: 1px solid var(--line); overflow-wrap: break-word; }
+button { white-space: nowrap; }
 ul { margin: 0; padding-left: 18px; } li { overflow-wrap: anywhere; }
 .status { min-height: 1.4em; color: var(--err); }
 a { color: var(--accent); }

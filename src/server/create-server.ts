@@ -5,9 +5,10 @@ import { builtinScenarios } from '../../scenarios/index.js'
 import { processEnv, resolveDialect, type DialectName } from '../dialects/index.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../dialects/contract/index.js'
 import { threadPoolSigner } from './node-signer.js'
-import { createEngine, errorResult, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
+import { createEngine, errorResult, namespaceOf, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
-import { handleControl } from './control-api.js'
+import { CONTROL_PREFIX, handleControl } from './control-api.js'
+import { EventStreams, MAX_EVENT_STREAMS } from './events.js'
 import { corsHeaders, originMatcher, type CorsOrigins } from './cors.js'
 import { formatJsonLine, formatLogLine, type RequestLogEntry } from './request-log.js'
 import { toAuthRequest } from './node-request.js'
@@ -15,6 +16,7 @@ import { assertNotProduction } from './production-guard.js'
 import { sendResult } from './send-result.js'
 
 export const DEFAULT_HOST = '127.0.0.1'
+const EVENTS_PATH = `${CONTROL_PREFIX}/events`
 
 export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialect'> {
   /** The wire protocol under the base path: `'rest'` (default), `'next-auth'`, `'authjs'`, `'better-auth'`, or a `Dialect`. */
@@ -85,6 +87,7 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, ...protocol, scenarios: [...builtinScenarios, ...scenarios] })
 
   const app = express()
+  const streams = new EventStreams(engine)
   // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie
   // array into one header (verified with Express 5.3); we write headers ourselves.
   app.disable('x-powered-by')
@@ -103,6 +106,14 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
       res.writeHead(204, Object.assign(cors.headers, { 'cache-control': 'no-store' }))
       res.end()
       if (log) logLine(log, req, res, started, false)
+      return
+    }
+    // The journal as Server-Sent Events: a stream, so it bypasses the request/answer control API.
+    if (req.method === 'GET' && pathnameOf(req.originalUrl) === EVENTS_PATH) {
+      const namespace = new URL(req.originalUrl, 'http://mock-auth.invalid').searchParams.get('namespace') || namespaceOf(await toAuthRequest(req))
+      if (!streams.serve(req, res, namespace)) {
+        void answer(req, res, errorResult('service_unavailable', { message: `Too many open event streams (at most ${MAX_EVENT_STREAMS}): close a dashboard tab, or poll GET /__mock-auth/journal?since=<seq>.` }), started)
+      }
       return
     }
     const request = await toAuthRequest(req)

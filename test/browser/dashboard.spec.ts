@@ -27,7 +27,7 @@ async function openApp(page: Page, namespace: string): Promise<void> {
 async function openDashboard(page: Page, namespace: string): Promise<Page> {
   const dashboard = await page.context().newPage()
   await dashboard.goto(`${env(ENV.serveUrl)}/__mock-auth/?namespace=${encodeURIComponent(namespace)}`)
-  await expect(dashboard.getByLabel('Scenario', { exact: true })).toBeVisible()
+  await expect(dashboard.getByRole('combobox', { name: 'Scenario', exact: true })).toBeVisible()
   return dashboard
 }
 
@@ -36,7 +36,7 @@ test.describe('the dashboard of mock-auth serve', () => {
     const namespace = `dash-scenario-${info.testId}`
     await openApp(page, namespace)
     const dashboard = await openDashboard(page, namespace)
-    await dashboard.getByLabel('Scenario', { exact: true }).selectOption('locked')
+    await dashboard.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption('locked')
     await expect(dashboard.getByText('Every sign-in gets 423 account_locked.').last()).toBeVisible()
     await signIn(page, 'test', 'test')
     await expect(page.getByRole('alert')).toContainText('(account_locked)')
@@ -68,7 +68,7 @@ test.describe('the dashboard of mock-auth serve', () => {
     const namespace = `dash-small-${info.testId}`
     await page.setViewportSize({ width: 390, height: 844 })
     await page.goto(`${env(ENV.serveUrl)}/__mock-auth/?namespace=${namespace}`)
-    await expect(page.getByLabel('Scenario', { exact: true })).toBeVisible()
+    await expect(page.getByRole('combobox', { name: 'Scenario', exact: true })).toBeVisible()
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
     expect(overflow).toBeLessThanOrEqual(0)
     const unnamed = await page.evaluate(() =>
@@ -105,7 +105,7 @@ test.describe('the panel in the page (browser mode)', () => {
     const panel = page.locator('mock-auth-panel')
     await expect(panel.getByText('mock-auth: default')).toBeVisible()
     await panel.getByText('mock-auth: default').click()
-    await panel.getByLabel('Scenario', { exact: true }).selectOption('locked')
+    await panel.getByRole('combobox', { name: 'Scenario', exact: true }).selectOption('locked')
     await expect(panel.getByText('mock-auth: locked')).toBeVisible()
     await signIn(page, 'test', 'test')
     await expect(page.getByRole('alert')).toContainText('(account_locked)')

@@ -32,5 +32,7 @@ export default defineConfig({
     { name: 'msw', testMatch: 'msw.spec.ts', use: { serviceWorkers: 'allow' } },
     // mock-auth runs in the test process; mock-auth/playwright routes the context's requests to it.
     { name: 'fixture', testMatch: 'fixture.spec.ts', use: { serviceWorkers: 'block' } },
+    // The dashboard of serve and the in-page panel of the MSW browser mode, steering the app.
+    { name: 'dashboard', testMatch: 'dashboard.spec.ts', use: { serviceWorkers: 'allow' } },
   ],
 })
