@@ -142,7 +142,9 @@ describe('control API (no port)', () => {
     const missing = await call(e, 'GET', '/__mock-auth/nope')
     expect(missing.status).toBe(404)
     expect(missing.json).toMatchObject({ error: 'not_found', message: expect.stringContaining('/__mock-auth/health') })
-    expect((await call(e, 'GET', '/__mock-auth')).status).toBe(404)
+    // The bare prefix is the dashboard page (issue 14), HTML that no other site may frame.
+    const page = await handleControl(e, req('GET', '/__mock-auth'))
+    expect([page?.status, page?.headers['content-type'], page?.headers['x-frame-options']]).toEqual([200, 'text/html; charset=utf-8', 'DENY'])
     const badJson = await call(e, 'PUT', '/__mock-auth/scenario', { body: '{"name":' })
     expect(badJson.status).toBe(400)
     expect(badJson.json.error).toBe('invalid_request')
