@@ -1,4 +1,4 @@
-import { createServer as createHttpServer, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
@@ -46,6 +46,13 @@ export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialec
   allowProduction?: boolean
 }
 
+/**
+ * The server's request handler: a Node request listener (`http.createServer(app)`) that is also
+ * Connect/Express middleware (`yourApp.use(app)`). Typed here rather than as Express's `Express`,
+ * so a consumer's type-check needs no `@types/express` (Express stays an implementation detail).
+ */
+export type MockAuthApp = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void
+
 export interface ListenOptions {
   /** 0 (the default) picks a free port. */
   port?: number
@@ -58,7 +65,7 @@ export interface RunningServer {
   port: number
   host: string
   engine: Engine
-  app: Express
+  app: MockAuthApp
   server: Server
   /** Stops accepting, drops open connections, resolves when the server is closed. Idempotent. */
   close(): Promise<void>
@@ -67,7 +74,7 @@ export interface RunningServer {
 }
 
 export interface MockAuthServer {
-  app: Express
+  app: MockAuthApp
   engine: Engine
   listen(options?: ListenOptions): Promise<RunningServer>
 }
