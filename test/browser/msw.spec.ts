@@ -20,7 +20,8 @@ const test = base.extend<{ driver: AuthDriver }>({
     await use({
       open: async () => {
         await page.goto(`${appUrl}/?msw=1`)
-        await expect(page.locator('body')).not.toHaveAttribute('data-state', 'loading')
+        // Registering the worker and loading msw's build in the page took over 5 s on a loaded machine.
+        await expect(page.locator('body')).not.toHaveAttribute('data-state', 'loading', { timeout: 15_000 })
       },
       // The example's dev entry exposes its instance as window.mockAuth for exactly this.
       useScenario: async (name) => {
