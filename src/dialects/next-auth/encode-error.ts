@@ -14,6 +14,13 @@ const INFRASTRUCTURE = new Set(['rate_limited', 'service_unavailable'])
  * 405, a malformed body, an unknown scenario) keep mock-auth's JSON `{ error, message }`.
  */
 export function encodeNextAuthError(wire: NextAuthWire, error: ProtocolError, ctx: ErrorContext): AuthResult {
+  const result = encodeOnWire(wire, error, ctx)
+  // The core code, whatever the wire says (v5 answers bad credentials with 200), for the journal.
+  result.error = error.code
+  return result
+}
+
+function encodeOnWire(wire: NextAuthWire, error: ProtocolError, ctx: ErrorContext): AuthResult {
   const status = AUTH_ERRORS[error.code].status
   const headers: Record<string, string> = { ...error.headers }
   if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds)

@@ -20,10 +20,10 @@ export const callback: NextAuthHandler = async (ctx, req, kit): Promise<AuthResu
   const login = field(req, 'username') ?? field(req, 'email')
   const password = field(req, 'password')
   const outcome = login === undefined || password === undefined ? undefined : passwordSignIn(ctx, { login, password })
-  if (!outcome || (!outcome.ok && outcome.error === 'invalid_credentials')) return failure(kit.wire, req, headers, kit.wire.credentialsSignin)
+  if (!outcome || (!outcome.ok && outcome.error === 'invalid_credentials')) return tagged(failure(kit.wire, req, headers, kit.wire.credentialsSignin), 'invalid_credentials')
   // The password was right but the core's gate says no (an unverified email, a second factor owed):
   // what `authorize` refusing with that code gives in this version.
-  if (!outcome.ok) return failure(kit.wire, req, headers, kit.wire.authorizeRefused(outcome.error))
+  if (!outcome.ok) return tagged(failure(kit.wire, req, headers, kit.wire.authorizeRefused(outcome.error)), outcome.error)
   return signedIn(ctx, kit, req, outcome)
 }
 
@@ -36,6 +36,12 @@ async function signedIn(ctx: RouteContext, kit: NextAuthKit, req: NextAuthReques
 export function missingCsrf(kit: NextAuthKit, req: NextAuthRequest, headers: { get(name: string): string | null }): AuthResult {
   const url = pageUrl(req.base, kit.wire.missingCsrf.page, kit.wire.missingCsrf.params)
   return redirect(kit.wire, req, headers, url, kit.wire.errorsKeepCookies ? req.cookies : [])
+}
+
+/** The core code on the answer for the journal: v5 answers a failed sign-in with 200. */
+function tagged(result: AuthResult, code: string): AuthResult {
+  result.error = code
+  return result
 }
 
 function field(req: NextAuthRequest, name: string): string | undefined {
