@@ -4,6 +4,7 @@ import { encodeNextAuthError } from './encode-error.js'
 import { randomHex, SessionJwe } from './jwe.js'
 import { callback } from './routes/callback.js'
 import { csrf } from './routes/csrf.js'
+import { emailCallback, emailSignIn, verifyRequestPage } from './routes/email.js'
 import { errorPage, signInPage, signOutPage } from './routes/pages.js'
 import { providers } from './routes/providers.js'
 import { session } from './routes/session.js'
@@ -31,7 +32,10 @@ export function createNextAuthDialect(wire: NextAuthWire, secret?: string): Next
   const routes: RouteTable = {
     '/csrf': { GET: { handle: withInit(kit, csrf) } },
     '/providers': { GET: { handle: withInit(kit, providers) } },
-    '/callback/:provider': { POST: { operation: 'signIn', handle: withInit(kit, callback) } },
+    '/callback/:provider': { POST: { operation: 'signIn', handle: withInit(kit, callback) }, GET: { operation: 'magicLinkVerify', handle: withInit(kit, emailCallback) } },
+    // Issue 13: the email provider (a magic link mailed to the mailbox).
+    '/signin/:provider': { POST: { operation: 'magicLink', handle: withInit(kit, emailSignIn) } },
+    '/verify-request': { GET: { handle: withInit(kit, verifyRequestPage) } },
     '/session': { GET: sessionRoute, POST: sessionRoute },
     '/signout': { GET: { handle: withInit(kit, signOutPage) }, POST: { operation: 'signOut', handle: withInit(kit, signOut) } },
     '/signin': { GET: { handle: withInit(kit, signInPage) } },

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import type { Mail } from '../../../src/core/index.js'
 import type { CookieFetch } from './cookie-fetch.js'
 
 /** The part of next-auth's client (v4 `next-auth/react`, v5 `next-auth/react`) the cases drive. */
@@ -24,6 +25,8 @@ export interface NextAuthTarget {
   badCredentials: { error: string; status: number; ok: boolean; code?: string }
   /** The `error` `signIn` reports when `authorize` throws (server-error). */
   serverError: string
+  /** The default namespace's mails, newest last. */
+  mailbox(): Promise<Mail[]>
 }
 
 /**
@@ -34,6 +37,28 @@ export interface NextAuthTarget {
 export function nextAuthCases(target: () => NextAuthTarget): void {
   const signIn = (t: NextAuthTarget, password = 'test') =>
     t.client().signIn('credentials', { redirect: false, username: 'test', password, callbackUrl: `${t.origin}/dashboard` })
+
+  it("email provider: signIn('email', { redirect: false }) puts a link in the mailbox; following it signs in", async () => {
+    const t = target()
+    const providers = await t.client().getProviders()
+    expect(providers?.email).toMatchObject({ id: 'email', type: 'email', callbackUrl: `${t.origin}/api/auth/callback/email` })
+    const result = await t.client().signIn('email', { redirect: false, email: 'Test@Example.com', callbackUrl: `${t.origin}/dashboard` })
+    expect(result).toMatchObject({ ok: true, status: 200, url: `${t.origin}/api/auth/verify-request?provider=email&type=email` })
+    expect(result?.error ?? null).toBeNull()
+    expect(await t.client().getSession()).toBeNull()
+    const [mail] = await t.mailbox()
+    expect(mail).toMatchObject({ kind: 'magic-link', to: 'test@example.com' })
+    const link = new URL(mail!.link)
+    expect(`${link.origin}${link.pathname}`).toBe(`${t.origin}/api/auth/callback/email`)
+    expect(Object.fromEntries(link.searchParams)).toEqual({ callbackUrl: `${t.origin}/dashboard`, token: mail!.token, email: 'test@example.com' })
+    const followed = await fetch(mail!.link, { redirect: 'manual' })
+    expect(followed.status).toBe(302)
+    expect(followed.headers.get('location')).toBe(`${t.origin}/dashboard`)
+    expect((await t.client().getSession())?.user).toMatchObject({ name: 'Test User', email: 'test@example.com' })
+    // Single use: the same link again is next-auth's Verification error.
+    const again = await fetch(mail!.link, { redirect: 'manual' })
+    expect(again.headers.get('location')).toBe(`${t.origin}/api/auth/error?error=Verification`)
+  })
 
   it('getCsrfToken, getProviders: a 64-hex token and the credentials provider', async () => {
     const t = target()

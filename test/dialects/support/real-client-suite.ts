@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe } from 'vitest'
 import type { DialectName } from '../../../src/dialects/index.js'
 import { createMockAuth } from '../../../src/node/index.js'
 import { createServer, type RunningServer } from '../../../src/server/index.js'
+import type { Mail } from '../../../src/core/index.js'
 import { importUntyped, installCookieFetch, type CookieFetch } from './cookie-fetch.js'
 import { nextAuthCases, type NextAuthClient, type NextAuthTarget } from './next-auth-cases.js'
 
@@ -80,6 +81,7 @@ export function realClientSuite(s: RealClientSuite): void {
         decode: (token) => decode({ token, secret: SECRET, ...(s.salted ? { salt: s.sessionCookie } : {}) }),
         badCredentials: s.badCredentials,
         serverError: s.serverError,
+        mailbox: async () => (auth ? auth.mailbox() : ((await (await fetch(`${origin}/__mock-auth/mailbox`)).json()) as Mail[])),
       }),
     )
   })
