@@ -46,11 +46,12 @@ export function nextAuthCases(v: NextAuthVersion): ContractCase[] {
       },
     },
     {
-      name: `${v.prefix}: GET /providers lists the credentials provider with absolute URLs`,
+      name: `${v.prefix}: GET /providers lists the credentials and email providers with absolute URLs`,
       async run({ t, see }) {
         const res = seeAs(see, t)('providers', await new NextAuthWireClient(t, v.prefix).send('GET', '/providers'))
         expect(res.body).toEqual({
           credentials: { id: 'credentials', name: 'Credentials', type: 'credentials', signinUrl: `${t.origin}/api/auth/signin/credentials`, callbackUrl: `${t.origin}/api/auth/callback/credentials` },
+          email: { id: 'email', name: 'Email', type: 'email', signinUrl: `${t.origin}/api/auth/signin/email`, callbackUrl: `${t.origin}/api/auth/callback/email` },
         })
       },
     },
