@@ -1,5 +1,5 @@
-// Scale: p50/p99 of a session check and a sign-in with 1, 1k, 10k and 100k live sessions, RSS at
-// each; then the engine clock moves past refresh expiry plus retention and the expired state is
+// Scale: p50/p99 of a session check and a sign-in with 1, 1k, 10k and 100k live sessions (levels
+// interleaved, see below), RSS at each; then the engine clock moves past refresh expiry plus retention and the expired state is
 // collected. In-process (no sockets), so the figures show the engine's data structures alone.
 // Run with --expose-gc (run.mjs does) so RSS is measured after a full collection.
 import { createEngine, EXPIRED_RETENTION_MS, mintTokens } from '../dist/src/core/index.js'
@@ -15,22 +15,36 @@ const gc = globalThis.gc ?? (() => undefined)
 
 // Signed as `mock-auth serve` signs (node:crypto), so the figures are the server's.
 const engine = createEngine({ scenarios: builtinScenarios, signer: nodeSigner })
-const state = engine.namespace()
 const headers = (values) => ({ get: (name) => values[name.toLowerCase()] ?? null })
 const signInBody = new TextEncoder().encode(JSON.stringify({ username: 'test', password: 'test' }))
-const signInRequest = () => ({ method: 'POST', url: 'http://127.0.0.1/api/auth/login', headers: headers({ 'content-type': 'application/json' }), body: [signInBody] })
-const sessionRequest = (token) => ({ method: 'GET', url: 'http://127.0.0.1/api/auth/session', headers: headers({ authorization: `Bearer ${token}` }), body: null })
+const signInRequest = (namespace) => ({
+  method: 'POST',
+  url: 'http://127.0.0.1/api/auth/login',
+  headers: headers({ 'content-type': 'application/json', 'x-mock-auth-namespace': namespace }),
+  body: [signInBody],
+})
+const sessionRequest = (token, namespace) => ({
+  method: 'GET',
+  url: 'http://127.0.0.1/api/auth/session',
+  headers: headers({ authorization: `Bearer ${token}`, 'x-mock-auth-namespace': namespace }),
+  body: null,
+})
 
-async function timeEach(n, make) {
+/** Times `n` requests; the raw microseconds with `raw`, else their p50/p99. */
+async function timeEach(n, make, raw = false) {
   const times = []
   for (let i = 0; i < n; i++) {
     const start = performance.now()
     const result = await engine.fetch(make(i))
-    times.push(performance.now() - start)
+    times.push((performance.now() - start) * 1000)
     if (result.status !== 200) throw new Error(`status ${result.status}: ${result.body}`)
   }
-  times.sort((a, b) => a - b)
-  return { p50: percentile(times, 50) * 1000, p99: percentile(times, 99) * 1000 }
+  return raw ? times : summarize(times)
+}
+
+function summarize(times) {
+  const sorted = [...times].sort((a, b) => a - b)
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99) }
 }
 
 /**
@@ -48,39 +62,63 @@ async function memory() {
 }
 
 /** Sign-ins timed at a level are revoked again, so each level keeps its session count. */
-async function timeSignIns(n) {
+async function timeSignIns(state, namespace, n, raw = false) {
   const existing = new Set(state.store.sessions.keys())
-  const timing = await timeEach(n, signInRequest)
+  const timing = await timeEach(n, () => signInRequest(namespace), raw)
   for (const id of [...state.store.sessions.keys()]) if (!existing.has(id)) state.store.revokeSession(id)
   return timing
 }
 
-// Warm-up (JIT), then back to an empty store.
-const warm = JSON.parse((await mintTokens(engine, { user: 'admin' })).body).accessToken
-await timeEach(SAMPLES, () => sessionRequest(warm))
-await timeSignIns(2000)
-state.reset()
+// Interleaved levels: every level lives in its own namespace of the one engine, built once in
+// ascending order (RSS is read after each build, so "100k" holds 100k plus the smaller levels'
+// 11k sessions), then ROUNDS rounds visit the levels in alternating order, each doing a slice of
+// the checks and sign-ins. Run one level after another and the first level measures the warm-up
+// (100k once came out faster than 1): interleaved, JIT tiers and machine load fall on all alike.
+const ROUNDS = Number(process.env.SCALE_ROUNDS ?? 10)
+const nsOf = (level) => `level-${level}`
+
+// Warm-up (JIT) in a namespace of its own, then forgotten.
+const warmState = engine.namespace('warm-up')
+const warm = JSON.parse((await mintTokens(engine, { user: 'admin', namespace: 'warm-up' })).body).accessToken
+await timeEach(SAMPLES, () => sessionRequest(warm, 'warm-up'))
+await timeSignIns(warmState, 'warm-up', 2000)
+engine.dropNamespace('warm-up')
 
 const levels = []
+const tokens = new Map()
 for (const level of LEVELS) {
+  const namespace = nsOf(level)
+  const state = engine.namespace(namespace)
   // Live sessions as sign-in makes them (minting is sign-in without the password check).
-  while (state.store.sessions.size < level - 1) await mintTokens(engine, { user: 'test' })
+  while (state.store.sessions.size < level - 1) await mintTokens(engine, { user: 'test', namespace })
   // The checked token is one of many users' many tokens: fresh, then checked SAMPLES times.
-  const token = JSON.parse((await mintTokens(engine, { user: 'admin' })).body).accessToken
+  tokens.set(level, JSON.parse((await mintTokens(engine, { user: 'admin', namespace })).body).accessToken)
   // Building 100k sessions in a tight loop leaves V8 a large collection to finish; timed at once,
   // the checks would measure that debt (p50 up to 1.4x in one run), not the store's lookups. A
   // settled heap first, as a test suite that signs in over minutes would have.
-  await memory()
-  const session = await timeEach(SAMPLES, () => sessionRequest(token))
-  const signIn = await timeSignIns(Math.min(SAMPLES, 2000))
-  levels.push({ level, sessions: state.store.sessions.size, sessionCheck: session, signIn, ...await memory() })
-  process.stderr.write(`  ${String(level).padStart(6)} sessions: session p50 ${session.p50.toFixed(1)} us, sign-in p50 ${signIn.p50.toFixed(1)} us, RSS ${levels.at(-1).rssMB.toFixed(1)} MB\n`)
+  levels.push({ level, namespace, sessions: state.store.sessions.size, ...await memory() })
 }
+const checks = new Map(LEVELS.map((level) => [level, []]))
+const signIns = new Map(LEVELS.map((level) => [level, []]))
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 ? [...LEVELS].reverse() : LEVELS
+  for (const level of order) {
+    const namespace = nsOf(level)
+    checks.get(level).push(...(await timeEach(Math.ceil(SAMPLES / ROUNDS), () => sessionRequest(tokens.get(level), namespace), true)))
+    signIns.get(level).push(...(await timeSignIns(engine.namespace(namespace), namespace, Math.ceil(2000 / ROUNDS), true)))
+  }
+}
+for (const entry of levels) {
+  entry.sessionCheck = summarize(checks.get(entry.level))
+  entry.signIn = summarize(signIns.get(entry.level))
+  process.stderr.write(`  ${String(entry.level).padStart(6)} sessions: session p50 ${entry.sessionCheck.p50.toFixed(1)} us, sign-in p50 ${entry.signIn.p50.toFixed(1)} us, RSS ${entry.rssMB.toFixed(1)} MB\n`)
+}
+const state = engine.namespace(nsOf(LEVELS.at(-1)))
 
 // Past the refresh token lifetime plus the retention of expired entries, then one request to
 // trigger the sweep (at most once a clock minute).
 const before = { sessions: state.store.sessions.size, refreshTokens: state.store.refreshTokenCount(), ...await memory() }
 state.clock.advance(`${Math.ceil((engine.config.refreshTtlMs + EXPIRED_RETENTION_MS) / 1000) + 120}s`)
-await engine.fetch(sessionRequest('x'))
+await engine.fetch(sessionRequest('x', state.name))
 const after = { sessions: state.store.sessions.size, refreshTokens: state.store.refreshTokenCount(), ...await memory() }
 process.stdout.write(`${JSON.stringify({ levels, collected: { before, after } })}\n`)

@@ -19,6 +19,13 @@ function jsaDb() {
   return dir
 }
 
+/** A users file in a temp dir, for `serve --users`. */
+export function usersFile(users) {
+  const file = join(mkdtempSync(join(tmpdir(), 'mock-auth-bench-users-')), 'users.json')
+  writeFileSync(file, JSON.stringify(users))
+  return file
+}
+
 /** How to start each server on a given port, and a URL that answers once it is up. */
 export const SERVERS = {
   bare: (port) => ({ command: node, args: [join(BENCH, 'servers/bare-http.mjs')], env: { ...ENV, PORT: String(port) }, probeUrl: `http://127.0.0.1:${port}/` }),
@@ -26,6 +33,13 @@ export const SERVERS = {
   mockAuth: (port) => ({
     command: node,
     args: [join(ROOT, 'dist/bin/mock-auth.js'), 'serve', '--port', String(port)],
+    env: ENV,
+    probeUrl: `http://127.0.0.1:${port}/api/auth/session`,
+  }),
+  // The throughput server: the same CLI with the bench's users (see BENCH_USERS); cold start keeps plain `serve`.
+  mockAuthUsers: (port, { users }) => ({
+    command: node,
+    args: [join(ROOT, 'dist/bin/mock-auth.js'), 'serve', '--port', String(port), '--users', users],
     env: ENV,
     probeUrl: `http://127.0.0.1:${port}/api/auth/session`,
   }),
@@ -57,9 +71,9 @@ export const LABELS = {
 }
 
 /** Starts one server on a fresh port; resolves with its origin too. */
-export async function launch(name) {
+export async function launch(name, options = {}) {
   const port = await freePort()
-  const spec = SERVERS[name](port)
+  const spec = SERVERS[name](port, options)
   const running = await startServer(spec)
   return { ...running, name, origin: `http://127.0.0.1:${port}` }
 }

@@ -1,13 +1,28 @@
 import autocannon from 'autocannon'
-import { launch } from './servers.mjs'
+import { launch, usersFile } from './servers.mjs'
 import { mean } from './stats.mjs'
 import { DURATION_S, measure } from './throughput.mjs'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
-const SIGN_IN_BODY = JSON.stringify({ username: 'test', password: 'test' })
 const JSA_USER = { email: 'bench@example.com', password: 'bench-password-1' }
 
-export const THROUGHPUT_ITEMS = ['bare', 'express', 'signIn', 'session', 'me', 'refresh', 'oauth2Token', 'jsaLogin']
+export const THROUGHPUT_ITEMS = ['bare', 'express', 'signIn', 'session', 'sessionCached', 'me', 'refresh', 'oauth2Token', 'jsaLogin']
+
+/**
+ * The server's users: BENCH_USERS users signing in in turn, so no user piles up tens of thousands
+ * of sessions (a per-user cap would otherwise revoke the pools' sessions while they wait).
+ */
+export const BENCH_USERS = Array.from({ length: 1000 }, (_, i) => ({ id: `b${i}`, username: `bench${i}`, password: `pw${i}` }))
+const signInBody = (i) => JSON.stringify({ username: `bench${i % BENCH_USERS.length}`, password: `pw${i % BENCH_USERS.length}` })
+
+/**
+ * Fresh tokens: each session and /me request carries an access token no request has carried
+ * before, minted by sign-ins just before (as a test signs in, then checks). Pools of FRESH_POOL
+ * tokens (below the engine's verified-cache bound of 10,000, past which a token is verified with
+ * jose again), FRESH_CHUNKS of them per item and round, each sent once as a fixed number of requests.
+ */
+const FRESH_POOL = Number(process.env.FRESH_POOL ?? 8_000)
+const FRESH_CHUNKS = Number(process.env.FRESH_CHUNKS ?? 2)
 
 async function postJson(url, body, headers = {}) {
   const response = await fetch(url, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) })
@@ -21,15 +36,44 @@ async function postJson(url, body, headers = {}) {
  * `size` times (with autocannon, keeping each answer's refresh token), then exchanges each token
  * exactly once, as a fixed number of requests, and reports requests per second over that run.
  */
-async function fillRefreshPool(origin, size) {
+async function fillPool(origin, size, field) {
   const pool = []
+  let i = 0
   await autocannon({
     url: origin,
     connections: 10,
     amount: size,
-    requests: [{ method: 'POST', path: '/api/auth/login', headers: JSON_HEADERS, body: SIGN_IN_BODY, onResponse: (status, body) => status === 200 && pool.push(JSON.parse(body).refreshToken) }],
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/auth/login',
+        headers: JSON_HEADERS,
+        setupRequest: (req) => ({ ...req, body: signInBody(i++) }),
+        onResponse: (status, body) => status === 200 && pool.push(JSON.parse(body)[field]),
+      },
+    ],
   })
   return pool
+}
+
+/** Sends each pooled token once (`header(token)` gives the request's headers); chunks summed. */
+async function measureFresh(origin, path, header, chunks) {
+  const runs = []
+  for (let c = 0; c < chunks; c++) {
+    const pool = await fillPool(origin, FRESH_POOL, 'accessToken')
+    runs.push(await measure(origin, { amount: pool.length, requests: [{ method: 'GET', path, setupRequest: (req) => ({ ...req, headers: header(pool.pop()) }) }] }))
+  }
+  const seconds = runs.reduce((n, r) => n + r.durationS, 0)
+  const ok = runs.reduce((n, r) => n + r.rps * r.durationS, 0)
+  return {
+    rps: ok / seconds,
+    total: runs.reduce((n, r) => n + r.total, 0),
+    durationS: seconds,
+    p50: runs.reduce((n, r) => n + r.p50, 0) / runs.length,
+    p99: runs.reduce((n, r) => n + r.p99, 0) / runs.length,
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  }
 }
 
 /**
@@ -39,16 +83,20 @@ async function fillRefreshPool(origin, size) {
 export async function throughputSuite({ rounds, log }) {
   const servers = {}
   try {
-    for (const name of ['bare', 'express', 'mockAuth', 'oauth2', 'jsa']) servers[name] = await launch(name)
+    for (const name of ['bare', 'express', 'oauth2', 'jsa']) servers[name] = await launch(name)
+    servers.mockAuth = await launch('mockAuthUsers', { users: usersFile(BENCH_USERS) })
     const ma = servers.mockAuth.origin
     await postJson(`${servers.jsa.origin}/register`, JSA_USER)
     let access = ''
     const items = {
       bare: () => ({ url: servers.bare.origin, item: { path: '/' } }),
       express: () => ({ url: servers.express.origin, item: { path: '/' } }),
-      signIn: () => ({ url: ma, item: { method: 'POST', path: '/api/auth/login', headers: JSON_HEADERS, body: SIGN_IN_BODY } }),
-      session: () => ({ url: ma, item: { path: '/api/auth/session', headers: { cookie: `session=${access}` } } }),
-      me: () => ({ url: ma, item: { path: '/api/auth/me', headers: { authorization: `Bearer ${access}` } } }),
+      signIn: () => {
+        let i = 0
+        return { url: ma, item: { requests: [{ method: 'POST', path: '/api/auth/login', headers: JSON_HEADERS, setupRequest: (req) => ({ ...req, body: signInBody(i++) }) }] } }
+      },
+      // One token, checked before the round: every request a verified-cache hit (the baseline of freshSessionVsCached).
+      sessionCached: () => ({ url: ma, item: { path: '/api/auth/session', headers: { cookie: `session=${access}` } } }),
       oauth2Token: () => ({
         url: servers.oauth2.origin,
         item: { method: 'POST', path: '/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=bench&scope=read' },
@@ -63,11 +111,16 @@ export async function throughputSuite({ rounds, log }) {
       const order = round % 2 === 1 ? [...THROUGHPUT_ITEMS].reverse() : THROUGHPUT_ITEMS
       // A fresh store each round, so every round measures mock-auth from the same state.
       await postJson(`${ma}/__mock-auth/reset`, {})
-      access = (await postJson(`${ma}/api/auth/login`, { username: 'test', password: 'test' })).accessToken
+      access = (await postJson(`${ma}/api/auth/login`, JSON.parse(signInBody(0)))).accessToken
+      await fetch(`${ma}/api/auth/session`, { headers: { cookie: `session=${access}` } })
       for (const name of order) {
         let result
-        if (name === 'refresh') {
-          const pool = await fillRefreshPool(ma, warmUp ? 2_000 : refreshPoolSize)
+        if (name === 'session') {
+          result = await measureFresh(ma, '/api/auth/session', (token) => ({ cookie: `session=${token}` }), warmUp ? 1 : FRESH_CHUNKS)
+        } else if (name === 'me') {
+          result = await measureFresh(ma, '/api/auth/me', (token) => ({ authorization: `Bearer ${token}` }), warmUp ? 1 : FRESH_CHUNKS)
+        } else if (name === 'refresh') {
+          const pool = await fillPool(ma, warmUp ? 2_000 : refreshPoolSize, 'refreshToken')
           result = await measure(ma, {
             amount: pool.length,
             requests: [{ method: 'POST', path: '/api/auth/refresh', headers: JSON_HEADERS, setupRequest: (req) => ({ ...req, body: JSON.stringify({ refreshToken: pool.pop() }) }) }],
