@@ -90,7 +90,12 @@ const server = setupServer()
 it('is set up', () => { expect(server.listHandlers()).toEqual([]) })
 `,
   // Loaded by Node, not transformed: `mock-auth` resolves (through the symlink) to this package's dist/.
-  'vitest.config.mjs': `export default { test: { include: ['*.test.mjs'], server: { deps: { external: [${JSON.stringify(join(ROOT, 'dist/'))}] } } } }\n`,
+  // (A RegExp: Vitest matches a string entry against package names, not paths.)
+  'vitest.config.mjs': `export default { test: { include: ['*.test.mjs'], server: { deps: { external: [new RegExp(${JSON.stringify(escapeRegExp(join(ROOT, 'dist/')))})] } } } }\n`,
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function prepare() {
