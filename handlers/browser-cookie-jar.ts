@@ -25,10 +25,18 @@ export interface JarCookie {
 export class BrowserCookieJar {
   readonly #cookies = new Map<string, JarCookie>()
   readonly #onChange: (() => void) | undefined
+  /** The cookies this jar keeps: the engine's own, plus those its dialect names (a contract's `auth`). */
+  readonly #names = new Set<string>([SESSION_COOKIE, REFRESH_COOKIE])
 
   constructor(saved: readonly JarCookie[] = [], onChange?: () => void) {
     for (const cookie of saved) if (isJarCookie(cookie)) this.#cookies.set(keyOf(cookie), cookie)
     this.#onChange = onChange
+  }
+
+  /** Keeps these cookies too: the dialect's (`Protocol.cookieNames`). */
+  keep(names: readonly string[]): this {
+    for (const name of names) this.#names.add(name)
+    return this
   }
 
   /** Records the Set-Cookie values of one response to `url` (its host keeps them, host-only). */
@@ -37,7 +45,7 @@ export class BrowserCookieJar {
     const host = url === undefined ? undefined : hostOf(url)
     for (const line of setCookies) {
       const cookie = parseSetCookieLine(line, now)
-      if (!cookie || !isOwnCookie(cookie.name)) continue
+      if (!cookie || !this.#names.has(cookie.name)) continue
       if (host !== undefined) cookie.host = host
       if (cookie.expiresAt !== undefined && cookie.expiresAt <= now) this.#cookies.delete(keyOf(cookie))
       else this.#cookies.set(keyOf(cookie), cookie)
@@ -47,11 +55,11 @@ export class BrowserCookieJar {
 
   /**
    * msw's `cookies` for a request with the engine's cookies replaced by the jar's: whatever msw's
-   * jar says about `session`/`refresh_token` is dropped, the page's own cookies are kept.
+   * jar says about the cookies kept here is dropped, the page's own cookies are kept.
    */
   merge(mswCookies: Record<string, string>, url: string, now = Date.now()): Record<string, string> {
     const merged: Record<string, string> = {}
-    for (const [name, value] of Object.entries(mswCookies)) if (!isOwnCookie(name)) merged[name] = value
+    for (const [name, value] of Object.entries(mswCookies)) if (!this.#names.has(name)) merged[name] = value
     for (const cookie of this.matching(url, now)) merged[cookie.name] = cookie.value
     return merged
   }
@@ -82,10 +90,6 @@ export class BrowserCookieJar {
 /** One cookie per name and host (the engine gives each of its cookies one Path). */
 function keyOf(cookie: JarCookie): string {
   return `${cookie.host ?? ''} ${cookie.name}`
-}
-
-function isOwnCookie(name: string): boolean {
-  return name === SESSION_COOKIE || name === REFRESH_COOKIE
 }
 
 function isJarCookie(value: unknown): value is JarCookie {

@@ -47,7 +47,8 @@ export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, w
   // msw 2's emulated browser jar keeps one Set-Cookie per response, so the browser keeps its own;
   // under jsdom/happy-dom the app's fetch keeps none for us, so mock-auth plays the browser's jar.
   const mode = wiring.cookieMode ?? detectCookieMode()
-  const cookieJar = mode === 'browser' ? (wiring.cookieJar ?? new BrowserCookieJar()) : mode === 'dom' ? new BrowserCookieJar() : undefined
+  const cookieNames = engine.dialect.cookieNames ?? []
+  const cookieJar = (mode === 'browser' ? (wiring.cookieJar ?? new BrowserCookieJar()) : mode === 'dom' ? new BrowserCookieJar() : undefined)?.keep(cookieNames)
   const handlerWiring = {
     ...(cookieJar === undefined ? {} : { cookieJar }),
     baseUrl: parsed.baseUrl,
@@ -66,7 +67,7 @@ export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, w
     // Under a DOM test environment a scope is another client, with a jar of its own.
     scope: (name: string) =>
       Object.assign(namespaceControls(engine, name, hooks), {
-        handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(mode === 'dom' ? { cookieJar: new BrowserCookieJar() } : {}), namespace: name }),
+        handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(mode === 'dom' ? { cookieJar: new BrowserCookieJar().keep(cookieNames) } : {}), namespace: name }),
       }),
     clearCookies: () => cookieJar?.clear(),
   })

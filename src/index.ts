@@ -16,5 +16,5 @@ export {
   type HandlerOptions,
 } from '../handlers/index.js'
 export { builtinScenarios, builtinScenarioNames, defineScenario, MFA_FIXED_CODE, type Scenario } from '../scenarios/index.js'
-export { resolveDialect, restDialect, DIALECT_NAMES, type DialectName, type DialectSettings } from './dialects/index.js'
+export { resolveDialect, restDialect, DIALECT_NAMES, compileContract, contractDialect, type DialectName, type DialectSettings, type Contract, type ContractInput } from './dialects/index.js'
 export { MockAuthError, isMockAuthError, totpCode, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration, type SignFn, type ExportedKeySet, type Dialect, type Protocol, type MountedProtocol, type OperationName, type Mail, type MailKind } from './core/index.js'

@@ -36,6 +36,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
             config: str(args.config),
             dialect: str(args.dialect),
             publicUrl: str(args.publicUrl),
+            contract: str(args.contract),
             scenario: str(args.scenario),
             port: num(args.port, 'port', 'a number from 0 to 65535 (0 picks a free port)'),
             host: str(args.host),

@@ -30,13 +30,20 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
     // JSON lines stand alone (no indent), so `| jq` or a log shipper reads each one as is.
     log: options.logFormat === 'json' ? (line) => logLines.line(`${line}\n`) : (line) => logLines.line(`  ${line}\n`),
     keyOptions: keyOptions(appSecret && options.alg?.toUpperCase() !== 'HS256' ? { ...options, secret: undefined } : options),
+  }
+  if (options.contract !== undefined) {
+    if (options.dialect !== undefined) throw new CliError('Pass either --contract or --dialect, not both: a contract is its own dialect.', 2)
+    if (options.basePath !== undefined) throw new CliError('--base-path does not apply with --contract: the contract\'s routes carry their own paths.', 2)
+    const { loadContractFile } = await import('../server/load-contract.js')
+    serverOptions.contract = await loadContractFile(options.contract)
+  } else {
     // better-auth's Origin check trusts what the server's CORS allows (--cors-origin, else local origins).
-    dialect: await dialectOf(options.dialect, {
+    serverOptions.dialect = await dialectOf(options.dialect, {
       secret: appSecret ? options.secret : undefined,
       env: process.env,
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
       ...(options.corsOrigin !== undefined && options.corsOrigin.length > 0 ? { trustedOrigins: options.corsOrigin } : {}),
-    }),
+    })
   }
   if (options.publicUrl !== undefined) serverOptions.publicUrl = options.publicUrl
   if (options.scenario !== undefined) serverOptions.scenario = options.scenario

@@ -8,6 +8,7 @@ import { DEFAULT_PORT } from './defaults.js'
  */
 export const SERVE_OPTIONS = {
   dialect: { type: 'string', describe: 'Wire protocol: rest, next-auth, authjs or better-auth', defaultDescription: 'rest' },
+  contract: { type: 'string', describe: "Your backend's contract file (.json, .js or .mjs): routes, fields, cookies, errors" },
   scenario: { type: 'string', describe: 'Scenario every client starts in', defaultDescription: 'default' },
   port: { type: 'number', describe: 'Port to listen on; 0 picks a free one', defaultDescription: String(DEFAULT_PORT) },
   host: { type: 'string', describe: 'Address to bind', defaultDescription: '127.0.0.1' },

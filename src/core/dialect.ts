@@ -63,6 +63,12 @@ export interface Protocol {
    * the root, says so; a protocol owning a prefix (`/api/auth`, `/oidc/google`) answers 404 there.
    */
   readonly onlyOwnRoutes?: boolean
+  /**
+   * Cookies this protocol sets beyond the engine's own `session` and `refresh_token`: in a page,
+   * mock-auth keeps them in its own jar (msw 2 keeps one Set-Cookie per response, and an HttpOnly
+   * cookie cannot live in `document.cookie`).
+   */
+  readonly cookieNames?: readonly string[]
   /** Turns a core error code into this protocol's answer (`{error, message}`, `{url}`, `{code, message}`...). */
   encodeError(error: ProtocolError, ctx: ErrorContext): AuthResult
 }

@@ -63,3 +63,15 @@ export function resolveDialect(input: DialectName | Dialect | undefined, setting
 export { restDialect } from './rest/index.js'
 export { authjsDialect, AUTHJS_V5 } from './authjs/index.js'
 export { nextAuthDialect, createNextAuthDialect, NEXT_AUTH_V4, type NextAuthDialect, type NextAuthWire } from './next-auth/index.js'
+export {
+  compileContract,
+  contractDialect,
+  CONTRACT_OPERATIONS,
+  type Contract,
+  type ContractDialect,
+  type ContractInput,
+  type ContractOperation,
+  type ContractOperationInput,
+  type ContractCookieInput,
+  type ContractErrorsInput,
+} from './contract/index.js'

@@ -10,6 +10,8 @@ export interface ConfigFile {
   dialect?: string
   /** The app's public origin, e.g. `https://app.example.com`. */
   publicUrl?: string
+  /** Path of a contract file (your backend's routes as data), relative to the config file. */
+  contract?: string
   scenario?: string
   port?: number
   host?: string
@@ -47,6 +49,7 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   corsOrigin: 'string[]',
   dialect: 'string',
   publicUrl: 'string',
+  contract: 'string',
 }
 
 /** Reads a users file: a JSON list of `{id?, username, email?, password, name?, roles?, claims?}`. */
@@ -96,7 +99,7 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     config[key] = value
   }
   const dir = resolve(path, '..')
-  for (const key of ['users', 'scenarios'] as const) if (typeof config[key] === 'string') config[key] = resolve(dir, config[key])
+  for (const key of ['users', 'scenarios', 'contract'] as const) if (typeof config[key] === 'string') config[key] = resolve(dir, config[key])
   return config as ConfigFile
 }
 

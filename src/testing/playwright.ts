@@ -3,6 +3,7 @@ import { MockAuthError } from '../core/index.js'
 import { checks, runCheck, type HandledOptions } from './journal-matchers.js'
 import type { MockAuthOptions } from '../../handlers/engine-options.js'
 import type { DialectName } from '../dialects/index.js'
+import type { Contract, ContractInput } from '../dialects/contract/index.js'
 import { routeMockAuth } from './playwright-route.js'
 import { serverMockAuth } from './playwright-server.js'
 import type { PlaywrightMockAuth } from './playwright-types.js'
@@ -23,6 +24,12 @@ export interface MockAuthTestOptions {
    */
   mockAuthDialect: DialectName | undefined
   /**
+   * Your backend's contract (docs/contracts.md: its data, functions allowed, or a compiled
+   * `Contract`); shorthand for `mockAuthOptions.contract`. With `mockAuthUrl` the server's
+   * `--contract` decides.
+   */
+  mockAuthContract: ContractInput | Contract | undefined
+  /**
    * A running `mock-auth serve` (e.g. `http://127.0.0.1:4000`). When set nothing is routed: the app
    * talks to that server, and each test is isolated in its own namespace.
    */
@@ -41,14 +48,16 @@ export const test = base.extend<MockAuthFixtures & MockAuthTestOptions>({
   mockAuthOptions: [{}, { option: true }],
   mockAuthScenario: [undefined, { option: true }],
   mockAuthDialect: [undefined, { option: true }],
+  mockAuthContract: [undefined, { option: true }],
   mockAuthUrl: [undefined, { option: true }],
   mockAuth: [
-    async ({ context, baseURL, mockAuthOptions, mockAuthScenario, mockAuthDialect, mockAuthUrl }, use, testInfo) => {
+    async ({ context, baseURL, mockAuthOptions, mockAuthScenario, mockAuthDialect, mockAuthContract, mockAuthUrl }, use, testInfo) => {
       const appUrl = baseURL ?? undefined
       if (mockAuthUrl === undefined) {
         const options = { ...mockAuthOptions }
         if (mockAuthScenario !== undefined) options.scenario = mockAuthScenario
         if (mockAuthDialect !== undefined) options.dialect = mockAuthDialect
+        if (mockAuthContract !== undefined) options.contract = mockAuthContract
         await use(await routeMockAuth(context, options, appUrl))
         return
       }

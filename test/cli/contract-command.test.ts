@@ -64,6 +64,43 @@ describe('mock-auth contract check', () => {
     expect(broken.err).toContain('not valid JSON')
   })
 
+  it('serve --contract serves the contract (and a config file may name it, relative to itself)', async () => {
+    const controller = new AbortController()
+    const io = captureIo(controller.signal)
+    const done = main(['serve', '--port', '0', '--contract', 'examples/contracts/json-server-auth.json'], io)
+    await expect.poll(() => io.out() + io.err(), { timeout: 5000 }).toMatch(/listening on|mock-auth:/)
+    const url = /listening on (http:\/\/\S+)/.exec(io.out())?.[1]
+    try {
+      expect(io.out()).toContain('Dialect:  contract')
+      expect(io.out()).toMatch(/POST\s+\/login/)
+      const res = await fetch(`${url}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'test@example.com', password: 'nope' }) })
+      expect([res.status, await res.json()]).toEqual([400, 'Incorrect password'])
+    } finally {
+      controller.abort()
+    }
+    expect(await done).toBe(0)
+
+    await writeFile(join(dir, 'backend.json'), JSON.stringify({ signIn: 'POST /auth/signin' }))
+    await writeFile(join(dir, 'config.json'), JSON.stringify({ contract: 'backend.json', port: 0 }))
+    const c2 = new AbortController()
+    const io2 = captureIo(c2.signal)
+    const done2 = main(['serve', '--config', join(dir, 'config.json')], io2)
+    await expect.poll(() => io2.out() + io2.err(), { timeout: 5000 }).toMatch(/listening on|mock-auth:/)
+    c2.abort()
+    expect(await done2).toBe(0)
+    expect(io2.out()).toMatch(/POST\s+\/auth\/signin/)
+  })
+
+  it('serve refuses an invalid contract (exit 1) and --contract with --dialect or --base-path (exit 2)', async () => {
+    await writeFile(join(dir, 'typo.json'), JSON.stringify({ sigIn: 'POST /x' }))
+    const typo = await run('serve', '--port', '0', '--contract', join(dir, 'typo.json'))
+    expect(typo.code).toBe(1)
+    expect(typo.err).toContain('unknown field "sigIn"')
+    const both = await run('serve', '--port', '0', '--contract', 'examples/contracts/nextjs-route.json', '--dialect', 'rest')
+    expect([both.code, both.err]).toEqual([2, 'mock-auth: Pass either --contract or --dialect, not both: a contract is its own dialect.\n'])
+    expect((await run('serve', '--port', '0', '--contract', 'examples/contracts/nextjs-route.json', '--base-path', '/x')).code).toBe(2)
+  })
+
   it('usage mistakes exit 2', async () => {
     expect((await run('contract')).code).toBe(2)
     expect((await run('contract', 'check')).code).toBe(2)

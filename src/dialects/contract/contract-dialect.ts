@@ -44,6 +44,7 @@ export function contractDialect(input: Contract | ContractInput, source?: string
     contract,
     routes,
     onlyOwnRoutes: true,
+    cookieNames: [contract.cookies.access?.name, contract.cookies.refresh?.name].filter((name) => name !== undefined),
     encodeError: (error, ctx) => encodeContractError(contract, ctx.operation, error),
   }
 }
