@@ -37,6 +37,25 @@ function installedVersion(name) {
   return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version
 }
 
+/**
+ * `require()` on Node >= 20.19 (require(esm)), entry by entry, as README.md's "ESM only" section
+ * states it: the Node entries built on msw load msw's narrow `http` entry with a top-level await,
+ * which require(esm) refuses; `mock-auth/browser` is not exported to Node at all.
+ */
+const REQUIRE_OUTCOMES = {
+  'mock-auth': 'ok',
+  'mock-auth/core': 'ok',
+  'mock-auth/dialects': 'ok',
+  'mock-auth/scenarios': 'ok',
+  'mock-auth/handlers': 'ok',
+  'mock-auth/server': 'ok',
+  'mock-auth/node': 'ERR_REQUIRE_ASYNC_MODULE',
+  'mock-auth/browser': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+  'mock-auth/vitest': 'ERR_REQUIRE_ASYNC_MODULE',
+  'mock-auth/playwright': 'ok',
+  'mock-auth/errors': 'ok',
+}
+
 if (!existsSync(join(root, 'dist', 'bin', 'mock-auth.js'))) {
   console.error('test:package: dist/ is missing. Run npm run build first (npm test does).')
   process.exit(1)
@@ -100,25 +119,6 @@ try {
 } finally {
   if (process.env.KEEP_PACKAGE_TEST) console.log(`test:package: kept ${work}`)
   else rmSync(work, { recursive: true, force: true })
-}
-
-/**
- * `require()` on Node >= 20.19 (require(esm)), entry by entry, as README.md's "ESM only" section
- * states it: the Node entries built on msw load msw's narrow `http` entry with a top-level await,
- * which require(esm) refuses; `mock-auth/browser` is not exported to Node at all.
- */
-const REQUIRE_OUTCOMES = {
-  'mock-auth': 'ok',
-  'mock-auth/core': 'ok',
-  'mock-auth/dialects': 'ok',
-  'mock-auth/scenarios': 'ok',
-  'mock-auth/handlers': 'ok',
-  'mock-auth/server': 'ok',
-  'mock-auth/node': 'ERR_REQUIRE_ASYNC_MODULE',
-  'mock-auth/browser': 'ERR_PACKAGE_PATH_NOT_EXPORTED',
-  'mock-auth/vitest': 'ERR_REQUIRE_ASYNC_MODULE',
-  'mock-auth/playwright': 'ok',
-  'mock-auth/errors': 'ok',
 }
 
 /** Starts `npx mock-auth serve --port 0` in `cwd`, signs in with fetch, reads /me, stops it. */
