@@ -1,0 +1,25 @@
+import { authorize, type AuthorizeDialect } from '../authorize.js'
+import type { ProviderContext, ProviderRoute } from '../context.js'
+import { introspect, revoke } from '../oidc/token-admin.js'
+import { accessToken } from './access-token.js'
+import { user, userEmails } from './user.js'
+
+/** GitHub takes no response_type and no iss; its own `login` parameter names the account. */
+const GITHUB_AUTHORIZE: AuthorizeDialect = { iss: false, responseType: false, hints: ['login', 'login_hint'], defaultScope: '' }
+const authorizeGithub = (ctx: ProviderContext) => authorize(ctx, GITHUB_AUTHORIZE)
+
+/**
+ * OAuth 2.0 as GitHub speaks it, under `/oidc/<id>`: github.com's `/login/oauth/authorize` and
+ * `/login/oauth/access_token`, api.github.com's `/user` and `/user/emails`. The generic
+ * `/authorize` and `/token` names are served too, so a plain OAuth 2.0 client finds them.
+ */
+export const GITHUB_ROUTES: Readonly<Record<string, ProviderRoute>> = {
+  '/login/oauth/authorize': { operation: 'providerAuthorize', methods: { GET: authorizeGithub, POST: authorizeGithub } },
+  '/login/oauth/access_token': { operation: 'providerToken', methods: { POST: accessToken } },
+  '/authorize': { operation: 'providerAuthorize', methods: { GET: authorizeGithub, POST: authorizeGithub } },
+  '/token': { operation: 'providerToken', methods: { POST: accessToken } },
+  '/user': { operation: 'providerUserinfo', methods: { GET: user } },
+  '/user/emails': { operation: 'providerUserinfo', methods: { GET: userEmails } },
+  '/revoke': { operation: 'providerRevoke', methods: { POST: revoke } },
+  '/introspect': { operation: 'providerIntrospect', methods: { POST: introspect } },
+}

@@ -1,0 +1,6 @@
+export { createProviderProtocol, ProviderProtocol, PROVIDER_PREFIX, type ProviderEnv, type ProviderMatch, type MatchResult } from './protocol.js'
+export { ProviderState, type CodeGrant, type AccessGrant, type RefreshFamily } from './provider-state.js'
+export { PROVIDER_OPERATIONS, type ProviderOperation, type ProviderContext } from './context.js'
+export { BUILTIN_PROVIDERS, GOOGLE, GITHUB } from './builtin.js'
+export { resolveProviders, normalizeProvider, findAccount } from './normalize.js'
+export type { Provider, ProviderAccount, ProviderAccountInput, ProviderClientInput, ProviderInput, ProviderKind } from './types.js'
