@@ -22,6 +22,7 @@ export const AUTH_ERRORS = {
   invalid_mfa_code: { status: 401, message: 'The verification code is incorrect. Enter the current code from your authenticator app.' },
   mfa_challenge_expired: { status: 401, message: 'The sign-in challenge has expired or had too many wrong codes. Sign in again.' },
   email_not_verified: { status: 403, message: 'Verify your email address first: follow the link in the verification mail, or ask for a new one.' },
+  access_denied: { status: 403, message: 'The user denied the sign-in at the identity provider.' },
   not_found: { status: 404, message: 'No such route.' },
   method_not_allowed: { status: 405, message: 'Method not allowed on this route.' },
   user_exists: { status: 409, message: 'A user with that username or email already exists.' },

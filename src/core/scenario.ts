@@ -54,9 +54,14 @@ export interface Scenario {
   requireMfa?: { fixedCode?: string }
   /** Only users who verified their email in this namespace (by a mailed link) may sign in. */
   requireVerifiedEmail?: boolean
+  /**
+   * Claims laid over every account of the mock identity providers (`/oidc/<id>`), in id_tokens,
+   * userinfo and GitHub's `/user/emails`: e.g. `{ email_verified: false }`.
+   */
+  providerClaims?: Readonly<Record<string, unknown>>
 }
 
-const KEYS = new Set(['name', 'description', 'tokens', 'signInTokens', 'respond', 'delay', 'networkError', 'requireMfa', 'requireVerifiedEmail'])
+const KEYS = new Set(['name', 'description', 'tokens', 'signInTokens', 'respond', 'delay', 'networkError', 'requireMfa', 'requireVerifiedEmail', 'providerClaims'])
 const NAME = /^[a-z0-9][a-z0-9-]{0,63}$/
 
 /**
@@ -99,6 +104,12 @@ export function validateScenario(input: unknown, source = 'scenario'): asserts i
     if (typeof mfa !== 'object' || mfa === null || Object.keys(mfa).some((k) => k !== 'fixedCode')) failAt('"requireMfa" must be an object like {"fixedCode": "000000"}.')
     const code = (mfa as Record<string, unknown>).fixedCode
     if (code !== undefined && !(typeof code === 'string' && /^\d{6}$/.test(code))) failAt('"requireMfa.fixedCode" must be six digits such as "000000".')
+  }
+  if (s.providerClaims !== undefined && (typeof s.providerClaims !== 'object' || s.providerClaims === null || Array.isArray(s.providerClaims))) {
+    failAt('"providerClaims" must be an object of claims, e.g. {"email_verified": false}.')
+  }
+  for (const claim of ['sub', 'iss', 'aud', 'exp', 'iat', 'nonce']) {
+    if (s.providerClaims !== undefined && Object.hasOwn(s.providerClaims as object, claim)) failAt(`"providerClaims.${claim}" describes the token, not the account; remove it.`)
   }
   if (s.respond !== undefined) {
     if (typeof s.respond !== 'object' || s.respond === null) failAt('"respond" must be an object keyed by route.')

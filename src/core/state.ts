@@ -34,6 +34,8 @@ export class NamespaceState {
   #scenario: Scenario
   /** Calls per operation under a scenario with `on` rules, keyed by who set the scenario (see `callNumber`). */
   readonly #calls = new Map<string, number>()
+  /** State an injected protocol keeps per namespace (a provider's codes and tokens), by the protocol's key. */
+  readonly #protocols = new Map<string, unknown>()
 
   constructor(
     readonly name: string,
@@ -115,8 +117,22 @@ export class NamespaceState {
     return this.store.removeUser(id)
   }
 
-  /** Back to the start: seed users only, no sessions, an empty mailbox and journal, nothing queued, the initial scenario and clock. */
+  /**
+   * The state an injected protocol keeps in this namespace, made by `create` on first use and
+   * dropped by `reset()`. The core never looks inside: a provider's codes live here without the
+   * core knowing what a code is. Bounded by the number of protocol keys, which the engine's
+   * protocols fix.
+   */
+  protocolState<T>(key: string, create: () => T): T {
+    if (this.#protocols.has(key)) return this.#protocols.get(key) as T
+    const state = create()
+    this.#protocols.set(key, state)
+    return state
+  }
+
+  /** Back to the start: seed users only, no sessions, an empty mailbox and journal, nothing queued, no protocol state, the initial scenario and clock. */
   reset(): void {
+    this.#protocols.clear()
     this.store = new Store(this.config.seedUsers)
     this.account = new AccountState()
     this.clock.reset()

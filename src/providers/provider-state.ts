@@ -1,4 +1,4 @@
-import { BoundedMap } from './bounded-map.js'
+import { BoundedMap } from '../core/bounded-map.js'
 
 /** What `/authorize` remembers for the token endpoint (RFC 6749 §4.1.2). */
 export interface CodeGrant {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BoundedMap } from '../../src/providers/bounded-map.js'
+import { BoundedMap } from '../../src/core/bounded-map.js'
 import { createProviderProtocol, resolveProviders } from '../../src/providers/index.js'
 import { harness, ORIGIN, REDIRECT } from './support.js'
 

@@ -1,0 +1,33 @@
+import type { RouteContext } from './context.js'
+
+/** An identity a provider vouches for, as the app's side of a social sign-in needs it. */
+export interface SocialProfile {
+  providerId: string
+  /** The provider's subject for the account (OIDC `sub`, GitHub's id). */
+  subject: string
+  email: string
+  emailVerified: boolean
+  name?: string
+  picture?: string
+}
+
+export type SocialExchange = { ok: true; profile: SocialProfile } | { ok: false; error: string; description: string }
+
+/**
+ * A mock identity provider as the app's dialects see it: where to send the browser, and how to
+ * turn the callback's code into a profile. Implemented in `src/providers/` and injected into the
+ * engine (`EngineOptions.socialProviders`); the core only knows this shape.
+ */
+export interface SocialProvider {
+  readonly id: string
+  readonly name: string
+  /** `oidc` (OpenID Connect) or `oauth2` (GitHub's OAuth 2.0). */
+  readonly kind: 'oidc' | 'oauth2'
+  /** The provider's authorization URL for a code flow back to `redirectUri` (served at `{origin}/oidc/<id>`). */
+  authorizationUrl(input: { origin: string; redirectUri: string; state: string; loginHint?: string }): string
+  /**
+   * Exchanges the callback's code in-process, as the app's server would at the token endpoint;
+   * the scenario's answers for the provider's operations apply (e.g. `provider-error`).
+   */
+  exchange(ctx: RouteContext, input: { code: string; redirectUri: string; origin: string }): Promise<SocialExchange>
+}
