@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'handlers/**/*.test.ts', 'scenarios/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'dist', 'test/browser/**', 'test/node22/**', 'bench/**'],
     testTimeout: 15_000,
+    // next-auth v4 (a real relying party in test/next-auth-v4) has its own install; made on first run.
+    globalSetup: ['test/next-auth-v4/ensure-installed.ts'],
   },
 })

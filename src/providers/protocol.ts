@@ -1,14 +1,13 @@
-import { AUTH_ERRORS, emptyResult, isAuthErrorCode, pathnameOf, type AuthRequest, type AuthResult } from '../core/index.js'
+import { emptyResult, pathnameOf, type AuthRequest, type AuthResult } from '../core/index.js'
 import { RandomPool } from '../core/random-pool.js'
 import type { ProviderContext, ProviderOperation, ProviderRoute } from './context.js'
-import { readParams } from './fields.js'
+import { encodeProviderError } from './encode-error.js'
 import { GITHUB_ROUTES } from './github/routes.js'
 import { resolveProviders } from './normalize.js'
-import { bearerError, oauthCodeFor, oauthError, type OAuthErrorCode } from './oauth-errors.js'
+import { oauthError } from './oauth-errors.js'
 import { OIDC_ROUTES } from './oidc/routes.js'
 import { createProviderKeys, type ProviderKeys } from './provider-keys.js'
 import { ProviderState } from './provider-state.js'
-import { checkRedirectUri, redirectTo } from './redirects.js'
 import type { Provider, ProviderInput } from './types.js'
 
 /** Every provider lives at `{origin}/oidc/<id>`, whatever the app's dialect or base path. */
@@ -94,36 +93,14 @@ export class ProviderProtocol {
     return this.handle(request, matched.match, env)
   }
 
-  /**
-   * A scenario's canned error (`respond.providerToken: { error: 'server_error' }`) as this
-   * provider's wire answer: at the authorization endpoint a redirect carrying `error` (RFC 6749
-   * §4.1.2.1) when the client and redirect URI check out, elsewhere an RFC 6749 §5.2 body.
-   */
-  async encodeError(request: AuthRequest, match: ProviderMatch, env: ProviderEnv, code: string, message?: string): Promise<AuthResult> {
-    const oauth = oauthCodeFor(code)
-    const description = message ?? (isAuthErrorCode(code) ? AUTH_ERRORS[code].message : 'The provider failed (simulated).')
-    if (match.operation === 'providerAuthorize') {
-      const read = await readParams(this.#context(request, match, env))
-      const params = read.ok ? read.params : {}
-      const redirect = checkRedirectUri(match.provider, params.client_id ?? '', params.redirect_uri)
-      if (params.client_id && redirect.ok) {
-        return redirectTo(redirect.redirectUri, { error: oauth, error_description: description, state: params.state, ...(match.provider.kind === 'oidc' ? { iss: match.issuer } : {}) })
-      }
-    }
-    if (match.operation === 'providerUserinfo' && oauth === 'invalid_token') return bearerError(description)
-    return oauthError(oauth, description, statusFor(oauth, code))
+  /** A scenario's canned error (or a 404/405) as this provider's wire answer; see `encodeProviderError`. */
+  encodeError(request: AuthRequest, match: ProviderMatch, code: string, message?: string): AuthResult {
+    return encodeProviderError(match.provider, request, match.operation, { code, ...(message === undefined ? {} : { message }) })
   }
 
   #context(request: AuthRequest, match: ProviderMatch, env: ProviderEnv): ProviderContext {
     return { request, url: match.url, provider: match.provider, issuer: match.issuer, state: env.state, keys: () => this.keys(), random: this.#random, now: env.now, claims: env.claims }
   }
-}
-
-function statusFor(oauth: OAuthErrorCode, code: string): number {
-  if (oauth === 'invalid_grant' || oauth === 'invalid_request') return 400
-  if (oauth === 'invalid_client' || oauth === 'invalid_token') return 401
-  if (oauth === 'access_denied') return 403
-  return isAuthErrorCode(code) ? AUTH_ERRORS[code].status : 500
 }
 
 function notFound(message: string): AuthResult {
