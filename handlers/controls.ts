@@ -1,5 +1,7 @@
 import {
+  chooseNextAccount,
   mintTokens,
+  type ChosenAccount,
   type Duration,
   type Engine,
   type Mail,
@@ -49,6 +51,11 @@ export interface MockAuthControls extends MockAuthTestingControls {
   /** Signs a user (username, email or id) in without a password: a real session, as sign-in makes. */
   signIn(user: string, options?: Omit<MintOptions, 'user' | 'namespace'>): Promise<SignedIn>
   mint(options: Omit<MintOptions, 'namespace'>): Promise<SignedIn>
+  /**
+   * The account the next authorization at a mock identity provider gets, without the chooser:
+   * `chooseAccount('google', 'admin@example.com')` (an email, login or subject). One authorization only.
+   */
+  chooseAccount(provider: string, account: string): ChosenAccount
 }
 
 /**
@@ -95,6 +102,7 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: { on
     },
     state: () => state().summary(),
     mailbox: (filter = {}) => state().account.mailbox.list(filter),
+    chooseAccount: (provider, account) => changed(chooseNextAccount(engine.config, state(), provider, account)),
     signIn: (user: string, options: Omit<MintOptions, 'user' | 'namespace'> = {}) => mint({ ...options, user }),
     mint,
   }

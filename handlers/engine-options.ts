@@ -1,6 +1,7 @@
 import { builtinScenarios } from '../scenarios/index.js'
 import { processEnv, resolveDialect, type DialectName } from '../src/dialects/index.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../src/dialects/contract/index.js'
+import { providerWiring, type ProviderInput } from '../src/providers/index.js'
 import {
   validateScenario,
   type ClockOptions,
@@ -27,13 +28,18 @@ export interface MockAuthOptions {
    * only the origin (default `'*'`).
    */
   contract?: ContractInput | Contract
-  /** Further protocols at their own paths (mock identity providers at `/oidc/<id>`). */
+  /** Further protocols at their own paths, besides the identity providers. */
   protocols?: readonly MountedProtocol[]
   /**
    * The app's public origin for absolute URLs in answers (next-auth's `{ url }`); default: the
    * request's own origin (or `X-Forwarded-*`).
    */
   publicUrl?: string
+  /**
+   * Mock identity providers served at `/oidc/<id>`: `google` and `github` are built in; these are
+   * added (the same id replaces a built-in); `false` serves none. See docs/providers.md.
+   */
+  providers?: readonly ProviderInput[] | false
   /** The scenario to start in (default `'default'`). */
   scenario?: string
   /** Where the app calls auth: `'*\/api/auth'` (default, any origin), `'http://localhost:3000/api/auth'`, `'/api/auth'`. */
@@ -85,9 +91,16 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
   const appSecret = options.dialect !== undefined && options.dialect !== 'rest'
   const settings = { secret: appSecret ? options.secret : undefined, env: processEnv(), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
   const signingSecret = appSecret && options.alg !== 'HS256' ? undefined : options.secret
-  const engineOptions: EngineOptions = { dialect: resolveDialect(options.dialect, settings), scenarios: [...scenarios.values()], basePath }
+  const providers = providerWiring(options.providers)
+  const engineOptions: EngineOptions = {
+    dialect: resolveDialect(options.dialect, settings),
+    scenarios: [...scenarios.values()],
+    basePath,
+    protocols: [...providers.protocols, ...(options.protocols ?? [])],
+    socialProviders: providers.socialProviders,
+  }
   if (options.contract !== undefined) Object.assign(engineOptions, contractEngineOptions(options.contract, { ...options, basePath }))
-  for (const key of ['protocols', 'publicUrl', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces', 'journalSize'] as const) {
+  for (const key of ['publicUrl', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces', 'journalSize'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
   }

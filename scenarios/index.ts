@@ -5,6 +5,9 @@ import { expired } from './expired.js'
 import { locked } from './locked.js'
 import { mfa } from './mfa.js'
 import { networkError } from './network-error.js'
+import { providerDenied } from './provider-denied.js'
+import { providerError } from './provider-error.js'
+import { providerUnverifiedEmail } from './provider-unverified-email.js'
 import { rateLimited } from './rate-limited.js'
 import { refreshExpired } from './refresh-expired.js'
 import { serverError } from './server-error.js'
@@ -31,6 +34,9 @@ export const builtinScenarios: readonly Scenario[] = [
   networkError,
   mfa,
   unverifiedEmail,
+  providerDenied,
+  providerError,
+  providerUnverifiedEmail,
 ]
 
 export const builtinScenarioNames: readonly string[] = builtinScenarios.map((s) => s.name)

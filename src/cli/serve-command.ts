@@ -58,6 +58,7 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   }
   if (options.allowProduction !== undefined) serverOptions.allowProduction = options.allowProduction
   if (options.corsOrigin !== undefined && options.corsOrigin.length > 0) serverOptions.cors = options.corsOrigin
+  if (options.providers !== undefined) serverOptions.providers = options.providers as NonNullable<ServerOptions['providers']>
   // `users`/`scenarios` come from a flag or the config file, so `files` is loaded whenever they are set.
   if (files && options.users !== undefined) serverOptions.users = await files.loadUsersFile(options.users)
   if (files && options.scenarios !== undefined) serverOptions.scenarios = await files.loadScenariosFile(options.scenarios)
@@ -119,7 +120,9 @@ function keyOptions(options: ServeCommandOptions): KeyOptions {
 
 function banner(url: string, engine: import('../core/index.js').Engine, customUsers: boolean): string {
   const { basePath, initialScenario, users } = engine.config
-  const routes = engine.mounts().flatMap((mount) =>
+  const providers = [...engine.config.socialProviders.values()]
+  // The identity providers get one line each; their routes are in docs/providers.md.
+  const routes = engine.mounts().filter((mount) => mount.path !== '/oidc' && !providers.some((p) => mount.path === `/oidc/${p.id}`)).flatMap((mount) =>
     Object.entries(mount.protocol.routes).map(([path, methods]) => [Object.keys(methods).join('|'), `${mount.path}${path}` || '/'] as const),
   )
   routes.push(['GET', WELL_KNOWN_JWKS_PATH])
@@ -133,7 +136,8 @@ function banner(url: string, engine: import('../core/index.js').Engine, customUs
     `Users:    ${who}`,
     'Routes:',
     ...routes.map(([methods, path]) => `  ${methods.padEnd(width)}  ${path}`),
-    'Control:  /__mock-auth/health, scenarios, scenario, reset, clock, token, state, journal, fail-next, expire, users',
+    ...(providers.length === 0 ? [] : ['Identity providers:', ...providers.map((p) => `  ${p.name.padEnd(10)} ${url}/oidc/${p.id}${p.kind === 'oidc' ? ' (OpenID Connect: /.well-known/openid-configuration)' : ' (GitHub-style OAuth 2.0)'}`)]),
+    'Control:  /__mock-auth/health, scenarios, scenario, reset, clock, token, state, mailbox, journal, fail-next, expire, users, providers, providers/next-account',
     'Press Ctrl+C to stop.',
     '',
   ].join('\n')

@@ -6,6 +6,7 @@ import type { Dialect, MountedProtocol } from './dialect.js'
 import type { ExportedKeySet, KeyOptions, KeySet, SignFn } from './keys.js'
 import { journalSizeOf } from './journal.js'
 import type { Scenario } from './scenario.js'
+import type { SocialProvider } from './social.js'
 import { SeedUsers } from './seed-users.js'
 import { DEFAULT_USERS, normalizeUsers, type StoredUser, type UserInput } from './users.js'
 
@@ -23,6 +24,11 @@ export interface EngineOptions {
   dialect: Dialect
   /** Further protocols at their own paths, e.g. a mock identity provider at `/oidc/google`. */
   protocols?: readonly MountedProtocol[]
+  /**
+   * The identity providers the app's dialects offer for social sign-in (`/signin/<id>`), as the
+   * core sees them; `src/providers` makes them (`socialProviders(protocol)`) with the mounts.
+   */
+  socialProviders?: readonly SocialProvider[]
   /** Every scenario this engine knows; the built-ins are `builtinScenarios` from `mock-auth/scenarios`. */
   scenarios: readonly Scenario[]
   /** The scenario each namespace starts in (default `'default'`). */
@@ -83,6 +89,8 @@ export interface EngineConfig {
   cookies: SessionCookies
   maxNamespaces: number
   journalSize: number
+  /** Social sign-in providers by id (empty without any). */
+  socialProviders: ReadonlyMap<string, SocialProvider>
 }
 
 export const DEFAULT_MAX_NAMESPACES = 1000
@@ -123,6 +131,7 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
     cookies: cookiesFor(basePath, refreshTtlMs, secureCookies),
     maxNamespaces,
     journalSize: journalSizeOf(options.journalSize),
+    socialProviders: new Map((options.socialProviders ?? []).map((p) => [p.id, p])),
   }
 }
 

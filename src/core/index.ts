@@ -12,6 +12,8 @@ export { parseBody, stringField, type BodyFields } from './parse-body.js'
 export type { Dialect, Protocol, ProtocolRoute, ProtocolError, RouteTable, ErrorContext, MountedProtocol } from './dialect.js'
 export { matchRoute, allowHeader, type Mount, type RouteMatch } from './route-match.js'
 export type { RouteContext } from './context.js'
+export { chooseNextAccount, type SocialProfile, type SocialProvider, type SocialExchange, type ChosenAccount } from './social.js'
+export { BoundedMap } from './bounded-map.js'
 export {
   passwordSignIn,
   registerUser,
@@ -26,6 +28,8 @@ export {
   issueAccessToken,
   tokenAnswer,
   lifetimes,
+  socialSignIn,
+  type SocialSignInOutcome,
   type PasswordCredentials,
   type SignInOutcome,
   type Registration,

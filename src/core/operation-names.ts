@@ -24,6 +24,19 @@ export const OPERATION_NAMES = [
   'revokeSession',
   'updateUser',
   'changePassword',
+  // Social sign-in on the app's side: the provider list, the redirect to a provider, its callback.
+  'providers',
+  'socialSignIn',
+  'socialCallback',
+  // The mock identity providers' own endpoints (`/oidc/<id>/...`).
+  'providerDiscovery',
+  'providerAuthorize',
+  'providerToken',
+  'providerUserinfo',
+  'providerJwks',
+  'providerRevoke',
+  'providerIntrospect',
+  'providerEndSession',
 ] as const
 export type OperationName = (typeof OPERATION_NAMES)[number]
 

@@ -1,21 +1,11 @@
-import type { AuthRequest, AuthResult } from '../core/index.js'
+import type { AuthRequest, AuthResult, OperationName } from '../core/index.js'
 import type { RandomPool } from '../core/random-pool.js'
 import type { ProviderKeys } from './provider-keys.js'
 import type { ProviderState } from './provider-state.js'
 import type { Provider } from './types.js'
 
-/** The names scenarios use for the provider's operations (`respond.providerToken`, ...). */
-export const PROVIDER_OPERATIONS = [
-  'providerDiscovery',
-  'providerAuthorize',
-  'providerToken',
-  'providerUserinfo',
-  'providerJwks',
-  'providerRevoke',
-  'providerIntrospect',
-  'providerEndSession',
-] as const
-export type ProviderOperation = (typeof PROVIDER_OPERATIONS)[number]
+/** The names scenarios use for the provider's operations (`respond.providerToken`, ...): the core's `provider*` operations. */
+export type ProviderOperation = Extract<OperationName, `provider${string}`>
 
 /** What a provider route sees: the request, its provider, this namespace's state, nothing global. */
 export interface ProviderContext {

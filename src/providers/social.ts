@@ -1,8 +1,9 @@
-import { scenarioResponse, type RouteContext, type SocialExchange, type SocialProvider } from '../core/index.js'
+import { MockAuthError, scenarioResponse, type NamespaceState, type RouteContext, type SocialExchange, type SocialProvider } from '../core/index.js'
 import { effectiveClaims } from './claims.js'
 import { accountOf, runGrant } from './grants.js'
+import { findAccount } from './normalize.js'
 import type { ProviderProtocol } from './protocol.js'
-import { providerContext } from './route-context.js'
+import { PROVIDER_STATE_KEY, providerContext } from './route-context.js'
 import type { Provider } from './types.js'
 
 /** The client the app's own dialects use at the mock providers when none is registered. */
@@ -35,6 +36,14 @@ function socialProvider(protocol: ProviderProtocol, provider: Provider): SocialP
       url.searchParams.set('state', state)
       if (loginHint !== undefined) url.searchParams.set(oidc ? 'login_hint' : 'login', loginHint)
       return url.href
+    },
+    chooseAccount(state: NamespaceState, hint: string) {
+      const account = findAccount(provider, hint)
+      if (!account) {
+        throw new MockAuthError('ERR_UNKNOWN_USER', `The ${provider.name} mock has no account "${hint}". Accounts: ${provider.accounts.map((a) => a.email).join(', ')}.`)
+      }
+      state.protocolState(PROVIDER_STATE_KEY, () => protocol.createState()).pickNextAccount(provider.id, account.sub)
+      return { provider: provider.id, sub: account.sub, login: account.login, email: account.email, name: account.name }
     },
     async exchange(ctx: RouteContext, { code, redirectUri, origin }): Promise<SocialExchange> {
       for (const operation of ['providerToken', 'providerUserinfo'] as const) {

@@ -4,6 +4,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { builtinScenarios } from '../../scenarios/index.js'
 import { processEnv, resolveDialect, type DialectName } from '../dialects/index.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../dialects/contract/index.js'
+import { providerWiring, type ProviderInput } from '../providers/index.js'
 import { threadPoolSigner } from './node-signer.js'
 import { createEngine, errorResult, namespaceOf, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
@@ -18,7 +19,12 @@ import { sendResult } from './send-result.js'
 export const DEFAULT_HOST = '127.0.0.1'
 const EVENTS_PATH = `${CONTROL_PREFIX}/events`
 
-export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialect'> {
+export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialect' | 'socialProviders'> {
+  /**
+   * Mock identity providers served at `/oidc/<id>`: `google` and `github` are built in; these are
+   * added (the same id replaces a built-in); `false` serves none. See docs/providers.md.
+   */
+  providers?: readonly ProviderInput[] | false
   /** The wire protocol under the base path: `'rest'` (default), `'next-auth'`, `'authjs'`, `'better-auth'`, or a `Dialect`. */
   dialect?: DialectName | Dialect
   /**
@@ -85,13 +91,24 @@ export interface MockAuthServer {
  */
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
-  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, secret, ...engineOptions } = options
+  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, secret, providers, protocols = [], ...engineOptions } = options
   const log = logOption && logFormat === 'json' ? (line: string, entry: RequestLogEntry) => logOption(formatJsonLine(entry), entry) : logOption
   const allowOrigin = cors === false ? undefined : originMatcher(cors)
   // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows; next-auth reads its secret.
   const settings = { secret, env: processEnv(), ...(allowOrigin ? { trustedOrigins: allowOrigin } : {}), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
   const protocol = contract === undefined ? { dialect: resolveDialect(dialect, settings) } : contractEngineOptions(contract, options)
-  const engine = given ?? createEngine({ signer: threadPoolSigner, ...engineOptions, ...protocol, scenarios: [...builtinScenarios, ...scenarios] })
+  // The identity providers at /oidc/<id>, whatever the dialect (docs/providers.md).
+  const wiring = given ? undefined : providerWiring(providers)
+  const engine =
+    given ??
+    createEngine({
+      signer: threadPoolSigner,
+      ...engineOptions,
+      ...protocol,
+      protocols: [...(wiring?.protocols ?? []), ...protocols],
+      socialProviders: wiring?.socialProviders ?? [],
+      scenarios: [...builtinScenarios, ...scenarios],
+    })
 
   const app = express()
   const streams = new EventStreams(engine)

@@ -29,9 +29,11 @@ export interface ConfigFile {
   secret?: string
   allowProduction?: boolean
   corsOrigin?: string[]
+  /** Mock identity providers besides the built-in google and github (docs/providers.md); checked when the server is made. */
+  providers?: unknown[]
 }
 
-const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | 'string[]'> = {
+const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | 'string[]' | 'object[]'> = {
   scenario: 'string',
   port: 'number',
   host: 'string',
@@ -50,6 +52,7 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   dialect: 'string',
   publicUrl: 'string',
   contract: 'string',
+  providers: 'object[]',
 }
 
 /** Reads a users file: a JSON list of `{id?, username, email?, password, name?, roles?, claims?}`. */
@@ -94,8 +97,12 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     const key = rawKey.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) as keyof ConfigFile
     const type = Object.hasOwn(CONFIG_TYPES, key) ? CONFIG_TYPES[key] : undefined
     if (!type) throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid config file ${path}: unknown key "${rawKey}"; known keys: ${Object.keys(CONFIG_TYPES).join(', ')}.`)
-    const ok = type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string') : typeof value === type
-    if (!ok) throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid config file ${path}: "${rawKey}" must be ${type === 'string[]' ? 'a list of strings' : `a ${type}`}.`)
+    const ok =
+      type === 'string[]' ? Array.isArray(value) && value.every((v) => typeof v === 'string')
+      : type === 'object[]' ? Array.isArray(value) && value.every((v) => typeof v === 'object' && v !== null && !Array.isArray(v))
+      : typeof value === type
+    const expected = type === 'string[]' ? 'a list of strings' : type === 'object[]' ? 'a list of objects' : `a ${type}`
+    if (!ok) throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid config file ${path}: "${rawKey}" must be ${expected}.`)
     config[key] = value
   }
   const dir = resolve(path, '..')

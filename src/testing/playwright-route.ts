@@ -47,6 +47,7 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
     reset: async () => controls.reset(),
     state: async () => controls.state(),
     mailbox: async (filter) => controls.mailbox(filter),
+    chooseAccount: async (provider, account) => controls.chooseAccount(provider, account),
     async signIn(user: string, signInOptions: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = signInOptions
       const signed = await controls.signIn(user, mint)

@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test'
 import type { SignedIn } from '../../handlers/controls.js'
-import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type JournalEntry, type Mail, type PendingFailure, type PublicUser, type StateSummary } from '../core/index.js'
+import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type ChosenAccount, type JournalEntry, type Mail, type PendingFailure, type PublicUser, type StateSummary } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
 import { requireUrl } from './playwright-route.js'
 import type { PlaywrightMockAuth, ScenarioInfo, SignInOptions } from './playwright-types.js'
@@ -38,7 +38,7 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
           ? 'ERR_UNKNOWN_SCENARIO'
           : err?.error === 'user_exists'
             ? 'ERR_USER_EXISTS'
-            : err?.error === 'invalid_request' && path === '/token'
+            : err?.error === 'invalid_request' && (path === '/token' || path === '/providers/next-account')
               ? 'ERR_UNKNOWN_USER'
               : 'ERR_INVALID_OPTIONS'
       throw new MockAuthError(code, `${method} /__mock-auth${path} failed (${res.status}): ${err?.message ?? text}`)
@@ -59,6 +59,7 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
     },
     reset: async () => void (await call('POST', '/reset')),
     state: async () => (await call<StateSummary>('GET', '/state')).data,
+    chooseAccount: async (provider, account) => (await call<ChosenAccount>('POST', '/providers/next-account', { provider, account })).data,
     mailbox: async (filter = {}) => (await call<Mail[]>('GET', filter.to === undefined ? '/mailbox' : `/mailbox?to=${encodeURIComponent(filter.to)}`)).data,
     async signIn(user: string, options: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = options

@@ -1,5 +1,5 @@
 import type { SignedIn } from '../../handlers/controls.js'
-import type { Duration, Engine, FailAnswer, FailNextOptions, JournalEntry, Mail, OperationName, PendingFailure, PublicUser, StateSummary, UserInput } from '../core/index.js'
+import type { ChosenAccount, Duration, Engine, FailAnswer, FailNextOptions, JournalEntry, Mail, OperationName, PendingFailure, PublicUser, StateSummary, UserInput } from '../core/index.js'
 
 export interface ScenarioInfo {
   name: string
@@ -42,6 +42,11 @@ export interface PlaywrightMockAuth {
   state(): Promise<StateSummary>
   /** This test's mails (verification, reset, magic links), newest last; `to` keeps one recipient's. */
   mailbox(filter?: { to?: string }): Promise<Mail[]>
+  /**
+   * The account the next "Sign in with ..." at a mock identity provider gets, so the test runs the
+   * real redirect flow without the chooser page: `chooseAccount('google', 'admin@example.com')`.
+   */
+  chooseAccount(provider: string, account: string): Promise<ChosenAccount>
   /** Signs a user in without the login form: real tokens, and both HttpOnly cookies put into the browser context. */
   signIn(user: string, options?: SignInOptions): Promise<SignedIn>
   /** Every request this test's app made to mock-auth, oldest first; `since` keeps entries with a greater seq. */

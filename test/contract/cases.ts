@@ -3,6 +3,7 @@ import { errorCases } from './cases-errors.js'
 import { mailCases } from './cases-mail.js'
 import { mfaCases } from './cases-mfa.js'
 import { journalCases, refreshFailsFromThird, secondRefreshFails } from './cases-journal.js'
+import { providerCases } from './cases-providers.js'
 import { routeCases } from './cases-routes.js'
 import { scenarioCases } from './cases-scenarios.js'
 import type { ContractCase } from './expect-error.js'
@@ -15,7 +16,7 @@ export const quickSlow = defineScenario({ name: 'quick-slow', description: 'Dela
 export const CONTRACT_SCENARIOS = [quickSlow, secondRefreshFails, refreshFailsFromThird]
 
 /** The same cases run over every transport in `transports.ts`. */
-export const cases: ContractCase[] = [...routeCases, ...errorCases, ...scenarioCases, ...mfaCases, ...mailCases, ...journalCases]
+export const cases: ContractCase[] = [...routeCases, ...errorCases, ...scenarioCases, ...mfaCases, ...mailCases, ...journalCases, ...providerCases]
 
 /** Every error code of the HTTP contract; the suite fails if a case list stops producing one. */
 export const ALL_CODES: readonly string[] = AUTH_ERROR_CODES

@@ -4,12 +4,14 @@ import { createEngine, publicUser, type AuthResult, type EngineOptions } from '.
 import type { ContractResponse, TransportFactory, TransportOptions } from './transport.js'
 import { resolveDialect } from '../../src/dialects/index.js'
 import { contractEngineOptions } from '../../src/dialects/contract/index.js'
+import { providerWiring } from '../../src/providers/index.js'
 
 /** Builds engine options from transport options; shared by every transport built on createEngine. */
 export function engineOptions(options: TransportOptions = {}): EngineOptions {
   const appSecret = options.dialect !== undefined && options.dialect !== 'rest'
   const dialect = resolveDialect(options.dialect, { secret: appSecret ? options.secret : undefined })
-  const engine: EngineOptions = { dialect, scenarios: [...builtinScenarios, ...(options.scenarios ?? [])] }
+  // The built-in identity providers, as createMockAuth and createServer mount them.
+  const engine: EngineOptions = { dialect, scenarios: [...builtinScenarios, ...(options.scenarios ?? [])], ...providerWiring(undefined) }
   if (options.users) engine.users = options.users
   if (options.accessTokenTtl) engine.accessTokenTtl = options.accessTokenTtl
   if (options.publicUrl) engine.publicUrl = options.publicUrl

@@ -22,8 +22,8 @@ export const expressTransport: TransportFactory = {
       if (!res.ok && !(allow404 && res.status === 404)) throw new Error(`control ${method} ${path} answered ${res.status}: ${await res.text()}`)
       return { status: res.status, data: (await res.json()) as any }
     }
-    // createServer adds the built-in scenarios itself; pass only the extra ones.
-    const { scenarios: _all, dialect, ...engine } = engineOptions({ ...options, contract: undefined })
+    // createServer adds the built-in scenarios and identity providers itself; pass only the extra ones.
+    const { scenarios: _all, dialect, protocols: _providers, socialProviders: _social, ...engine } = engineOptions({ ...options, contract: undefined })
     // A contract is its own dialect: createServer builds it (and its base path and lifetimes) itself.
     const rest: ServerOptions = options?.contract ? { ...engine, contract: options.contract } : { ...engine, dialect }
     const transport: Transport = {

@@ -80,7 +80,7 @@ describe('the protocol seam', () => {
   })
 
   describe('msw handlers generated from the injected tables', () => {
-    const auth = createMockAuth({ dialect: tiny, protocols: [{ path: '/oidc/fake', protocol: provider }] })
+    const auth = createMockAuth({ dialect: tiny, providers: false, protocols: [{ path: '/oidc/fake', protocol: provider }] })
     const server = setupServer(...auth.handlers)
     beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
     afterAll(() => server.close())

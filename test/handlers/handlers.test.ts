@@ -17,9 +17,11 @@ const login = (body: unknown = { username: 'test', password: 'test' }, base = `$
   fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
 
 describe('msw handlers', () => {
-  it('has one handler per route path, then JWKS, then the catch-all', () => {
+  it('has one handler per route path, then the providers` routes, JWKS, then the catch-alls', () => {
     const auth = createMockAuth()
     const paths = auth.handlers.map((h) => h.info.path)
+    const oidc = ['/.well-known/openid-configuration', '/authorize', '/token', '/userinfo', '/jwks', '/revoke', '/introspect', '/end-session']
+    const github = ['/login/oauth/authorize', '/login/oauth/access_token', '/authorize', '/token', '/user', '/user/emails', '/revoke', '/introspect']
     expect(paths).toEqual([
       '*/api/auth',
       '*/api/auth/login',
@@ -36,9 +38,19 @@ describe('msw handlers', () => {
       '*/api/auth/reset-password',
       '*/api/auth/magic-link',
       '*/api/auth/magic-link/verify',
+      '*/api/auth/providers',
+      '*/api/auth/signin/:provider',
+      '*/api/auth/callback/:provider',
+      ...oidc.map((p) => `*/oidc/google${p}`),
+      ...github.map((p) => `*/oidc/github${p}`),
+      '*/oidc',
       '*/.well-known/jwks.json',
+      '*/oidc/google/*',
+      '*/oidc/github/*',
+      '*/oidc/*',
       '*/api/auth/*',
     ])
+    expect(createMockAuth({ providers: false }).handlers.map((h) => h.info.path)).not.toContain('*/oidc/google/token')
   })
 
   it('keeps every Set-Cookie of a sign-in, both HttpOnly', async () => {

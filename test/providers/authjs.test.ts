@@ -1,17 +1,18 @@
-import { describe, expect, it } from 'vitest'
-import { toFetchResponse } from '../../src/core/index.js'
-import { createProviderProtocol } from '../../src/providers/index.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authJsGoogleSignIn, chooseAccount } from './authjs-flow.js'
+import { mswTarget, serveTarget, type StartedTarget } from './targets.js'
 
-describe('a real @auth/core Auth() with Google({ issuer }) pointed at the mock (in-process fetch)', () => {
-  it('signs in through the chooser and reads the profile from the id_token', async () => {
-    const protocol = createProviderProtocol()
-    const env = { state: protocol.createState(), now: Date.now() }
-    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const result = await protocol.fetch(new Request(input, init), { ...env, now: Date.now() })
-      return result ? toFetchResponse(result) : new Response('not found', { status: 404 })
-    }) as typeof fetch
-    const session = await authJsGoogleSignIn({ origin: 'http://127.0.0.1:4998', fetch: fetchImpl }, chooseAccount('admin@example.com'))
-    expect(session.user).toMatchObject({ email: 'admin@example.com', name: 'Admin User', image: 'https://mock-auth.invalid/avatars/admin.png' })
+for (const [name, start] of [['serve', serveTarget], ['MSW handlers', mswTarget]] as const) {
+  describe(`a real @auth/core Auth() with Google({ issuer }) pointed at the mock (${name})`, () => {
+    let target: StartedTarget
+    beforeAll(async () => {
+      target = await start()
+    })
+    afterAll(() => target.stop())
+
+    it('signs in through the chooser and builds the profile from the id_token', async () => {
+      const session = await authJsGoogleSignIn(target, chooseAccount('admin@example.com'))
+      expect(session.user).toMatchObject({ email: 'admin@example.com', name: 'Admin User', image: 'https://mock-auth.invalid/avatars/admin.png' })
+    })
   })
-})
+}

@@ -1,18 +1,22 @@
-import { describe, it } from 'vitest'
-import { toFetchResponse } from '../../src/core/index.js'
-import { createProviderProtocol } from '../../src/providers/index.js'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import { openIdClientFlow } from './openid-client-flow.js'
+import { mswTarget, serveTarget, type StartedTarget } from './targets.js'
 
-describe('openid-client 6 against the provider protocol (in-process fetch)', () => {
-  it('runs discovery, code + PKCE, refresh, userinfo and end-session', async () => {
-    const protocol = createProviderProtocol()
-    const env = { state: protocol.createState(), now: Date.now() }
-    const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
-      const request = new Request(input, init)
-      env.now = Date.now()
-      const result = await protocol.fetch(request, env)
-      return result ? toFetchResponse(result) : new Response('not found', { status: 404 })
-    }) as typeof fetch
-    await openIdClientFlow({ origin: 'http://127.0.0.1:4999', fetch: fetchImpl }, { loginHint: 'admin@example.com', expectedSub: '100000000000000000002' })
+for (const [name, start] of [['serve', serveTarget], ['MSW handlers', mswTarget]] as const) {
+  describe(`openid-client 6 against ${name}`, () => {
+    let target: StartedTarget
+    beforeAll(async () => {
+      target = await start()
+    })
+    afterAll(() => target.stop())
+
+    it('discovery, PKCE + state + nonce, the authorize step, code grant, refresh, userinfo, end-session', async () => {
+      await openIdClientFlow(target, { loginHint: 'admin@example.com', expectedSub: '100000000000000000002' })
+    })
+
+    it('the account picked for the next authorization is used without login_hint', async () => {
+      await target.chooseAccount('google', 'admin@example.com')
+      await openIdClientFlow(target, { expectedSub: '100000000000000000002' })
+    })
   })
-})
+}

@@ -10,6 +10,7 @@ import { session } from './routes/session.js'
 import { signIn } from './routes/sign-in.js'
 import { signOut } from './routes/sign-out.js'
 import { resendVerification, verifyEmail } from './routes/verify-email.js'
+import { providers, socialCallback, socialStart } from './routes/social.js'
 
 export type RouteFn = (ctx: RouteContext) => Promise<AuthResult>
 
@@ -29,6 +30,9 @@ export const ROUTE_FNS = {
   resetPassword,
   magicLink,
   magicLinkVerify,
+  providers,
+  socialSignIn: socialStart,
+  socialCallback,
 } satisfies Partial<Record<OperationName, RouteFn>>
 
 /**
@@ -52,6 +56,10 @@ export const AUTH_PATHS = {
   '/reset-password': { POST: 'resetPassword' },
   '/magic-link': { POST: 'magicLink' },
   '/magic-link/verify': { GET: 'magicLinkVerify', POST: 'magicLinkVerify' },
+  // Social sign-in through the mock identity providers (docs/providers.md).
+  '/providers': { GET: 'providers' },
+  '/signin/:provider': { GET: 'socialSignIn', POST: 'socialSignIn' },
+  '/callback/:provider': { GET: 'socialCallback' },
 } as const satisfies Record<string, Partial<Record<string, keyof typeof ROUTE_FNS & OperationName>>>
 
 export type AuthPath = keyof typeof AUTH_PATHS

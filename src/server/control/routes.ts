@@ -4,6 +4,7 @@ import type { ControlHandler } from './context.js'
 import { getMailbox } from './mailbox.js'
 import { postExpire, postFailNext } from './failures.js'
 import { deleteJournal, getJournal } from './journal.js'
+import { getProviders, postNextAccount } from './providers.js'
 import { putScenario, scenarioBody } from './scenario.js'
 import { postToken } from './token.js'
 import { deleteUser, postUser } from './users.js'
@@ -37,6 +38,8 @@ export const CONTROL_ROUTES: Record<string, Record<string, ControlHandler>> = {
   '/expire': { POST: postExpire },
   '/users': { POST: postUser },
   '/users/:id': { DELETE: deleteUser },
+  '/providers': { GET: getProviders },
+  '/providers/next-account': { POST: postNextAccount },
 }
 
 const PARAM_ROUTES = Object.keys(CONTROL_ROUTES).filter((key) => key.includes('/:'))
