@@ -29,7 +29,9 @@ export default defineConfig({
     // Requests leave the browser for the example's server, which proxies them to `mock-auth serve`.
     { name: 'serve', testMatch: 'serve.spec.ts', use: { serviceWorkers: 'block' } },
     // mock-auth runs inside the page, in MSW's service worker (the app loaded with ?msw=1).
-    { name: 'msw', testMatch: 'msw.spec.ts', use: { serviceWorkers: 'allow' } },
+    // Each page load boots mock-auth in the worker (its modules, its keys): on a loaded machine that
+    // alone can take seconds, so this way's assertions wait longer.
+    { name: 'msw', testMatch: 'msw.spec.ts', use: { serviceWorkers: 'allow' }, expect: { timeout: 15_000 }, timeout: 40_000 },
     // mock-auth runs in the test process; mock-auth/playwright routes the context's requests to it.
     { name: 'fixture', testMatch: 'fixture.spec.ts', use: { serviceWorkers: 'block' } },
     // The dashboard of serve and the in-page panel of the MSW browser mode, steering the app.
