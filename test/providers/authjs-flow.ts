@@ -1,5 +1,5 @@
-import { Auth, customFetch } from '@auth/core'
-import Google from '@auth/core/providers/google'
+import { Auth, customFetch } from 'auth-core'
+import Google from 'auth-core/providers/google'
 import { expect } from 'vitest'
 import type { ProviderTarget } from './openid-client-flow.js'
 
