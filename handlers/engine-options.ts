@@ -75,6 +75,12 @@ export interface MockAuthOptions {
   maxNamespaces?: number
   /** Journal entries kept per namespace, the newest (default 1,000; 0 keeps none). */
   journalSize?: number
+  /** Users per namespace, seeded ones included (default 10,000); sign-up past it answers 507 `limit_exceeded`. */
+  maxUsers?: number
+  /** Live sessions per user (default 1,000); one more sign-in revokes the oldest. */
+  maxSessionsPerUser?: number
+  /** Exchanged refresh tokens each family keeps for reuse detection (default 100, the most recent). */
+  maxRotatedTokens?: number
 }
 
 /**
@@ -100,7 +106,7 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
     socialProviders: providers.socialProviders,
   }
   if (options.contract !== undefined) Object.assign(engineOptions, contractEngineOptions(options.contract, { ...options, basePath }))
-  for (const key of ['publicUrl', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces', 'journalSize'] as const) {
+  for (const key of ['publicUrl', 'scenario', 'users', 'accessTokenTtl', 'refreshTokenTtl', 'issuer', 'audience', 'clockTolerance', 'clock', 'keys', 'signer', 'maxNamespaces', 'journalSize', 'maxUsers', 'maxSessionsPerUser', 'maxRotatedTokens'] as const) {
     const value = options[key]
     if (value !== undefined) (engineOptions as unknown as Record<string, unknown>)[key] = value
   }

@@ -57,7 +57,7 @@ export function snapshotEngine(engine: Engine, fingerprint: string, keys: Export
 export function restoreEngine(engine: Engine, saved: PersistedState): void {
   for (const [name, ns] of Object.entries(saved.namespaces)) {
     const state = engine.namespace(name)
-    state.store = Store.fromSnapshot(ns.store)
+    state.store = Store.fromSnapshot(ns.store, engine.config.storeLimits)
     if (ns.account !== undefined) state.account = AccountState.fromSnapshot(ns.account)
     if (engine.config.scenarios.has(ns.scenario)) state.use(ns.scenario)
     if (Number.isFinite(ns.clockOffsetMs)) state.clock.set(Date.now() + ns.clockOffsetMs)

@@ -1,6 +1,8 @@
 import { CliError, errorLine, exitCodeOf, EXIT_USAGE, type CliIo } from './io.js'
+import type { Options } from 'yargs'
 import type { Parsed } from './parse-argv.js'
-import { plainArgv } from './plain-argv.js'
+import { plainArgv, type ParsedArgv } from './plain-argv.js'
+import type { ServeCommandOptions } from './serve-command.js'
 import { SERVE_OPTIONS } from './serve-options.js'
 
 /**
@@ -10,6 +12,8 @@ import { SERVE_OPTIONS } from './serve-options.js'
 export async function main(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let parsed: Parsed
   try {
+    const first = argv[0]
+    if (first !== undefined && !first.startsWith('-') && !COMMANDS.includes(first)) throw unknownCommand(first)
     // A plain `serve` needs no yargs (see plain-argv.ts): the server answers about 70 ms sooner.
     const plain = plainArgv(argv, 'serve', SERVE_OPTIONS)
     parsed = plain ? { argv: plain, output: '', error: undefined } : await (await import('./parse-argv.js')).parseArgv([...argv])
@@ -18,7 +22,10 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
   }
   if (parsed.error) {
     // yargs may put the demandOption hint on a second line; the CLI's errors are one line.
-    const message = parsed.error.message.replace(/\s*\n+\s*/g, '. ').replace(/\.?$/, '.')
+    const message = parsed.error.message
+      .replace(/Not enough arguments following: ([\w-]+)/, '--$1 needs a value')
+      .replace(/\s*\n+\s*/g, '. ')
+      .replace(/\.?$/, '.')
     return fail(io, new CliError(`${message} See mock-auth --help.`, EXIT_USAGE), EXIT_USAGE)
   }
   if (parsed.output !== '') {
@@ -31,30 +38,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     switch (args._[0]) {
       case 'serve': {
         const { runServe } = await import('./serve-command.js')
-        return await runServe(
-          {
-            config: str(args.config),
-            dialect: str(args.dialect),
-            publicUrl: str(args.publicUrl),
-            contract: str(args.contract),
-            scenario: str(args.scenario),
-            port: num(args.port, 'port', 'a number from 0 to 65535 (0 picks a free port)'),
-            host: str(args.host),
-            basePath: str(args.basePath),
-            users: str(args.users),
-            scenarios: str(args.scenarios),
-            accessTtl: str(args.accessTtl),
-            refreshTtl: str(args.refreshTtl),
-            maxNamespaces: num(args.maxNamespaces, 'max-namespaces', 'a whole number of at least 1'),
-            journalSize: num(args.journalSize, 'journal-size', 'a whole number, 0 or more'),
-            logFormat: str(args.logFormat) as 'text' | 'json' | undefined,
-            alg: str(args.alg) as 'ES256' | 'HS256' | undefined,
-            secret: str(args.secret),
-            allowProduction: args.allowProduction === true ? true : undefined,
-            corsOrigin: Array.isArray(args.corsOrigin) ? args.corsOrigin.map(String) : undefined,
-          },
-          io,
-        )
+        return await runServe(serveFlags(args), io)
       }
       case 'scenarios': {
         const { runScenarios } = await import('./scenarios-command.js')
@@ -71,8 +55,12 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
         const { runContract } = await import('./contract-command.js')
         return await runContract({ action: str(args.action), file: str(args.file) }, io)
       }
+      case 'keys': {
+        const { runKeys } = await import('./keys-command.js')
+        return await runKeys({ out: str(args.out), alg: str(args.alg) }, io)
+      }
       default:
-        throw new CliError(`Unknown command "${String(args._[0])}": use serve, scenarios, token or contract (see mock-auth --help).`, EXIT_USAGE)
+        throw unknownCommand(String(args._[0]))
     }
   } catch (error) {
     return fail(io, error, exitCodeOf(error))
@@ -84,10 +72,49 @@ function fail(io: CliIo, error: unknown, code: number): number {
   return code
 }
 
+/** The CLI's commands, for the "did you mean" of an unknown one. */
+const COMMANDS = ['serve', 'scenarios', 'token', 'contract', 'keys']
+
+function unknownCommand(name: string): CliError {
+  const nearest = [...COMMANDS].sort((a, b) => editDistance(name, a) - editDistance(name, b))[0]
+  return new CliError(`Unknown command "${name}": did you mean "${nearest}"? Commands: ${COMMANDS.join(', ')} (see mock-auth --help).`, EXIT_USAGE)
+}
+
+/** Levenshtein distance, for suggestions between a handful of short words. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
+
+/**
+ * The `serve` flags by their camelCase names, read from `SERVE_OPTIONS` (one table for yargs, the
+ * plain parser and this). A number flag that is not a number is a usage error naming the flag.
+ */
+function serveFlags(args: ParsedArgv): ServeCommandOptions {
+  const flags: Record<string, unknown> = {}
+  for (const [flag, option] of Object.entries(SERVE_OPTIONS) as Array<[string, Options]>) {
+    const key = flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())
+    const value = args[key]
+    if (value === undefined || value === null) continue
+    if (option.type === 'boolean') flags[key] = value === true ? true : undefined
+    else if (option.array) flags[key] = (Array.isArray(value) ? value : [value]).map(String)
+    else if (option.type === 'number') flags[key] = num(value, flag)
+    else flags[key] = String(value)
+  }
+  return flags as ServeCommandOptions
+}
+
 const str = (value: unknown): string | undefined => (value === undefined || value === null ? undefined : String(value))
 /** A number flag's value; yargs turns a non-number into NaN, which gets a sentence naming the flag. */
-const num = (value: unknown, flag: string, expected: string): number | undefined => {
-  if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new CliError(`Invalid --${flag}: use ${expected}.`, EXIT_USAGE)
+const num = (value: unknown, flag: string): number => {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    const expected = flag === 'port' ? 'a number from 0 to 65535 (0 picks a free port)' : flag === 'journal-size' ? 'a whole number, 0 or more' : 'a whole number of at least 1'
+    throw new CliError(`Invalid --${flag}: use ${expected}.`, EXIT_USAGE)
+  }
   return value
 }

@@ -30,10 +30,10 @@ export async function parseArgv(argv: string[]): Promise<Parsed> {
       .command('token', 'Ask a running server for a signed-in user\'s access token', (y) =>
         y
           .option('user', { type: 'string', demandOption: 'Pass --user with a username, email or id, e.g. --user test', describe: 'Username, email or id' })
-          .option('ttl', { type: 'string', describe: 'Access token lifetime, e.g. 1h' })
+          .option('ttl', { type: 'string', requiresArg: true, describe: 'Access token lifetime, e.g. 1h' })
           .option('expired', { type: 'boolean', describe: 'Issue an already expired access token' })
-          .option('url', { type: 'string', describe: 'The server to ask', defaultDescription: DEFAULT_URL })
-          .option('namespace', { type: 'string', describe: 'The state namespace to sign in' })
+          .option('url', { type: 'string', requiresArg: true, describe: 'The server to ask', defaultDescription: DEFAULT_URL })
+          .option('namespace', { type: 'string', requiresArg: true, describe: 'The state namespace to sign in' })
           .option('json', { type: 'boolean', describe: 'Print the whole answer (tokens, user, expiry) as JSON' })
           .example('$0 token --user test', 'Print an access token')
           .example('curl -H "Authorization: Bearer $($0 token --user test)" http://127.0.0.1:4010/api/auth/me', 'Use it'),
@@ -44,9 +44,16 @@ export async function parseArgv(argv: string[]): Promise<Parsed> {
           .positional('file', { type: 'string', describe: 'The contract (.json, .js or .mjs)' })
           .example('$0 contract check my-backend.json', 'Validate a contract and list its routes'),
       )
+      .command('keys', 'Write a private JWK Set for serve --keys, so restarts keep the same keys', (y) =>
+        y
+          .option('out', { type: 'string', requiresArg: true, describe: 'The file to write (refused if it exists); stdout when omitted' })
+          .option('alg', { type: 'string', requiresArg: true, describe: 'ES256 or HS256 (any case)', defaultDescription: 'ES256' })
+          .example('$0 keys --out mock-auth-keys.json', 'Write an ES256 key')
+          .example('$0 serve --keys mock-auth-keys.json', 'Serve with it'),
+      )
       .example('$0 serve --scenario expired', 'Start a server whose tokens are already expired')
       .example('$0 scenarios', 'List the scenarios')
-      .demandCommand(1, 'Pass a command: serve, scenarios, token or contract.')
+      .demandCommand(1, 'Pass a command: serve, scenarios, token, contract or keys.')
       .strict()
       .showHelpOnFail(false)
       .version(packageVersion())

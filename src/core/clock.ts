@@ -1,5 +1,6 @@
 import { parseDuration, type Duration } from './duration.js'
 import { MockAuthError } from './errors.js'
+import { parseIsoDate } from './iso-date.js'
 
 /**
  * The engine's notion of "now". It follows real time plus an offset, so `short-lived` tokens expire
@@ -56,10 +57,11 @@ function inRange(ms: number): number {
   throw new MockAuthError('ERR_INVALID_OPTIONS', `The clock must stay between 1970-01-01 and 9999-12-31; ${date} is outside.`)
 }
 
+/** A `Date`, epoch milliseconds (as `new Date(number)` reads them) or a strict ISO 8601 string. */
 export function toEpochMs(value: Date | string | number): number {
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(value)
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : (parseIsoDate(value) ?? Number.NaN)
   if (!Number.isFinite(ms)) {
-    throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid date "${String(value)}": use an ISO 8601 date such as "2030-01-01T00:00:00Z".`)
+    throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid date "${String(value)}": use a real ISO 8601 date such as "2030-01-01T00:00:00Z" (a date-time without an offset is UTC).`)
   }
   return ms
 }

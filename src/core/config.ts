@@ -8,6 +8,7 @@ import { journalSizeOf } from './journal.js'
 import type { Scenario } from './scenario.js'
 import type { SocialProvider } from './social.js'
 import { SeedUsers } from './seed-users.js'
+import { DEFAULT_STORE_LIMITS, type StoreLimits } from './store.js'
 import { DEFAULT_USERS, normalizeUsers, type StoredUser, type UserInput } from './users.js'
 
 /** Tokens carry this issuer by default: a reserved `.invalid` host (RFC 6761 §6.4) no real issuer can own. */
@@ -67,6 +68,12 @@ export interface EngineOptions {
   maxNamespaces?: number
   /** How many journal entries each namespace keeps, newest first (default 1,000; 0 keeps none). */
   journalSize?: number
+  /** Users one namespace holds at most, seeded ones included (default 10,000); sign-up past it answers 507 `limit_exceeded`. */
+  maxUsers?: number
+  /** Live sessions one user holds at most (default 1,000); one more sign-in revokes the user's oldest session. */
+  maxSessionsPerUser?: number
+  /** Exchanged refresh tokens one refresh family remembers for reuse detection (default 100, the most recent). */
+  maxRotatedTokens?: number
 }
 
 export interface EngineConfig {
@@ -91,6 +98,8 @@ export interface EngineConfig {
   journalSize: number
   /** Social sign-in providers by id (empty without any). */
   socialProviders: ReadonlyMap<string, SocialProvider>
+  /** The bounds of each namespace's store (`maxUsers`, `maxSessionsPerUser`, `maxRotatedTokens`). */
+  storeLimits: StoreLimits
 }
 
 export const DEFAULT_MAX_NAMESPACES = 1000
@@ -110,9 +119,13 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
   if (!Number.isInteger(maxNamespaces) || maxNamespaces < 1) {
     throw new MockAuthError('ERR_INVALID_OPTIONS', `maxNamespaces must be a whole number of at least 1 (got ${String(maxNamespaces)}); the default is ${DEFAULT_MAX_NAMESPACES}.`)
   }
+  const storeLimits = resolveStoreLimits(options)
+  const users = normalizeUsers(options.users ?? DEFAULT_USERS)
+  if (users.length > storeLimits.maxUsers) {
+    throw new MockAuthError('ERR_INVALID_OPTIONS', `${users.length} users are seeded but maxUsers is ${storeLimits.maxUsers}: raise maxUsers.`)
+  }
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH)
   const secureCookies = options.secureCookies ?? false
-  const users = normalizeUsers(options.users ?? DEFAULT_USERS)
   for (const user of users) if (user.scenario !== undefined && !scenarios.has(user.scenario)) throw unknownScenario(user.scenario, scenarios)
   return {
     scenarios,
@@ -132,7 +145,22 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
     maxNamespaces,
     journalSize: journalSizeOf(options.journalSize),
     socialProviders: new Map((options.socialProviders ?? []).map((p) => [p.id, p])),
+    storeLimits,
   }
+}
+
+/** Each store bound from the options, a whole number of at least 1 (the error names the option). */
+function resolveStoreLimits(options: Omit<EngineOptions, 'dialect'>): StoreLimits {
+  const limits = { ...DEFAULT_STORE_LIMITS }
+  for (const name of Object.keys(limits) as Array<keyof StoreLimits>) {
+    const value = options[name]
+    if (value === undefined) continue
+    if (!Number.isInteger(value) || value < 1) {
+      throw new MockAuthError('ERR_INVALID_OPTIONS', `${name} must be a whole number of at least 1 (got ${String(value)}); the default is ${DEFAULT_STORE_LIMITS[name]}.`)
+    }
+    limits[name] = value
+  }
+  return limits
 }
 
 /**

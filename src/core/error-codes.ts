@@ -23,6 +23,14 @@ export const AUTH_ERRORS = {
   mfa_challenge_expired: { status: 401, message: 'The sign-in challenge has expired or had too many wrong codes. Sign in again.' },
   email_not_verified: { status: 403, message: 'Verify your email address first: follow the link in the verification mail, or ask for a new one.' },
   access_denied: { status: 403, message: 'The user denied the sign-in at the identity provider.' },
+  forbidden_origin: {
+    status: 403,
+    message: 'The control API refuses calls from this origin: only the allowed (CORS) origins may call it.',
+  },
+  forbidden_host: {
+    status: 403,
+    message: 'This Host name is not allowed (DNS rebinding protection): use localhost or an IP address, or allow the name with --allowed-host.',
+  },
   not_found: { status: 404, message: 'No such route.' },
   method_not_allowed: { status: 405, message: 'Method not allowed on this route.' },
   user_exists: { status: 409, message: 'A user with that username or email already exists.' },
@@ -35,6 +43,8 @@ export const AUTH_ERRORS = {
   rate_limited: { status: 429, message: 'Too many attempts. Try again later.' },
   server_error: { status: 500, message: 'The auth server failed (simulated).' },
   service_unavailable: { status: 503, message: 'The auth service is unavailable (simulated).' },
+  /** RFC 4918 §11.5 Insufficient Storage: a bounded store is full (the message names the option). */
+  limit_exceeded: { status: 507, message: 'A mock-auth store limit was reached; raise the option named in the message or reset.' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS

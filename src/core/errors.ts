@@ -13,6 +13,7 @@ export type MockAuthErrorCode =
   | 'ERR_UNKNOWN_USER'
   | 'ERR_USER_EXISTS'
   | 'ERR_INVALID_STATE'
+  | 'ERR_LIMIT_EXCEEDED'
 
 export class MockAuthError extends Error {
   readonly code: MockAuthErrorCode

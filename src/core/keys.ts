@@ -4,7 +4,7 @@ import { exportJWK } from 'jose/key/export'
 import { generateKeyPair } from 'jose/key/generate/keypair'
 import { importJWK } from 'jose/key/import'
 import type { JWK } from 'jose'
-import { base64urlJson } from './base64url.js'
+import { base64url, base64urlJson } from './base64url.js'
 import { MockAuthError } from './errors.js'
 import { ACCESS_TOKEN_TYPE } from './token-type.js'
 
@@ -106,4 +106,63 @@ function jwsHeader(alg: SigningAlgorithm, kid: string): string {
 async function secretKid(secret: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`mock-auth:${secret}`))
   return `hs-${[...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')}`
+}
+
+/** A JWK Set holding private signing keys, as `--keys FILE` stores it (RFC 7517 §5). Never serve it. */
+export interface PrivateJwks {
+  keys: JWK[]
+}
+
+/**
+ * The key set as a private JWK Set: for ES256 the EC private key (`d` included), for HS256 an
+ * `oct` key whose `k` is the secret (RFC 7518 §6.4). What `mock-auth keys --out` writes, so a
+ * restarted server signs with the same keys and an app that cached the JWKS keeps verifying.
+ */
+export function exportPrivateJwks(keys: KeySet): PrivateJwks {
+  const exported = keys.exported
+  if (exported.alg === 'HS256') {
+    return { keys: [{ kty: 'oct', k: base64url(new TextEncoder().encode(exported.secret)), kid: exported.kid, alg: 'HS256', use: 'sig' }] }
+  }
+  return { keys: [{ ...exported.privateJwk, kid: exported.kid, alg: 'ES256', use: 'sig' }] }
+}
+
+/** Rebuilds a key set from a private JWK Set (the first key is used); every problem says what to fix. */
+export async function importPrivateJwks(value: unknown, source = 'the key set'): Promise<KeySet> {
+  const jwk = (value as { keys?: unknown } | null)?.keys
+  const first = Array.isArray(jwk) ? (jwk[0] as JWK | undefined) : undefined
+  const bad = (why: string) => new MockAuthError('ERR_INVALID_OPTIONS', `Invalid ${source}: ${why}. Write a fresh one with "mock-auth keys --out FILE".`)
+  if (typeof first !== 'object' || first === null) throw bad('expected a JWK Set {"keys": [ ... ]} with one private key')
+  if (first.kty === 'oct') {
+    if (first.alg !== undefined && first.alg !== 'HS256') throw bad(`an oct key must be HS256, not ${String(first.alg)}`)
+    if (typeof first.k !== 'string') throw bad('the oct key has no "k"')
+    let secret: string
+    try {
+      secret = new TextDecoder('utf-8', { fatal: true }).decode(base64urlDecode(first.k))
+    } catch {
+      throw bad('the oct key\'s "k" is not base64url text')
+    }
+    return hmacKeySet(secret, typeof first.kid === 'string' ? first.kid : await secretKid(secret))
+  }
+  if (first.kty !== 'EC' || first.crv !== 'P-256') throw bad(`the key must be an EC P-256 (ES256) or oct (HS256) key, not ${String(first.kty)} ${String(first.crv ?? '')}`.trim())
+  if (typeof first.d !== 'string' || typeof first.x !== 'string' || typeof first.y !== 'string') throw bad('the EC key must be private (with "d", "x" and "y")')
+  const publicJwk: JWK = { kty: 'EC', crv: 'P-256', x: first.x, y: first.y }
+  const privateJwk: JWK = { ...publicJwk, d: first.d }
+  const kid = typeof first.kid === 'string' ? first.kid : await calculateJwkThumbprint(publicJwk)
+  try {
+    return await importKeySet({ alg: 'ES256', kid, privateJwk, publicJwk })
+  } catch (error) {
+    if (error instanceof MockAuthError) throw error
+    throw bad('the EC key could not be imported')
+  }
+}
+
+/** A random HS256 secret: 32 random bytes as base64url text (43 characters). */
+export function randomSecret(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)))
+}
+
+function base64urlDecode(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url')
+  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4))
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0))
 }

@@ -58,6 +58,16 @@ export function errorResult(code: AuthErrorCode, details: ErrorDetails = {}): Au
   return result
 }
 
+/**
+ * The answer to a HEAD request: the GET answer's status and headers without its body (RFC 9110
+ * §9.3.2); `Content-Length` still says how long the GET body is (§8.6 allows it on HEAD).
+ */
+export function headResult(result: AuthResult): AuthResult {
+  if (result.body === null) return result
+  const length = new TextEncoder().encode(result.body).byteLength
+  return { ...result, headers: { ...result.headers, 'content-length': String(length) }, body: null }
+}
+
 /** RFC 6750 §3: the Bearer challenge, with `error` only when a credential was actually presented. */
 export function bearerChallenge(error?: { description: string }): string {
   if (!error) return 'Bearer realm="mock-auth"'

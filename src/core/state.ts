@@ -12,12 +12,29 @@ export interface StateSummary {
   namespace: string
   scenario: string
   now: string
+  /** How many users and live sessions the namespace holds, whatever the page shows. */
+  totals: { users: number; sessions: number }
+  /** The page: users and sessions each from `offset`, at most `limit` of each. */
+  offset: number
+  limit: number
+  /** The `offset` of the next page, or null when this page reaches the end of both lists. */
+  nextOffset: number | null
   /** Each user as the API shows it, plus `scenario` for a user who has their own. */
   users: PublicUser[]
   sessions: Array<{ id: string; userId: string; createdAt: string; expiresAt: string; refreshTokens: number }>
   /** Failures queued by `failNext`, in the order they will be used. */
   failNext: PendingFailure[]
 }
+
+/** Which slice of the users and sessions `summary` shows (defaults: offset 0, limit 100). */
+export interface StatePage {
+  offset?: number
+  limit?: number
+}
+
+export const DEFAULT_STATE_LIMIT = 100
+/** The largest page: a state answer stays a few hundred KB at most. */
+export const MAX_STATE_LIMIT = 1000
 
 /**
  * Everything one namespace owns: users, sessions, refresh families, clock, scenario, journal and
@@ -42,7 +59,7 @@ export class NamespaceState {
     readonly config: EngineConfig,
     forward?: JournalListener,
   ) {
-    this.store = new Store(config.seedUsers)
+    this.store = new Store(config.seedUsers, config.storeLimits)
     this.clock = createClock(config.clock)
     this.#scenario = config.initialScenario
     this.journal = new Journal(name, config.journalSize, forward)
@@ -133,7 +150,7 @@ export class NamespaceState {
   /** Back to the start: seed users only, no sessions, an empty mailbox and journal, nothing queued, no protocol state, the initial scenario and clock. */
   reset(): void {
     this.#protocols.clear()
-    this.store = new Store(this.config.seedUsers)
+    this.store = new Store(this.config.seedUsers, this.config.storeLimits)
     this.account = new AccountState()
     this.clock.reset()
     this.#scenario = this.config.initialScenario
@@ -142,14 +159,30 @@ export class NamespaceState {
     this.#calls.clear()
   }
 
-  summary(): StateSummary {
+  /**
+   * One page of the namespace's users and sessions, with totals. Never the whole store: it may hold
+   * 10,000 users with 1,000 sessions each, and only the page is ever built.
+   */
+  summary(page: StatePage = {}): StateSummary {
+    const offset = page.offset ?? 0
+    const limit = page.limit ?? DEFAULT_STATE_LIMIT
+    if (!Number.isInteger(offset) || offset < 0) throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid offset ${String(offset)}: use a whole number of at least 0.`)
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_STATE_LIMIT) {
+      throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid limit ${String(limit)}: use a whole number from 1 to ${MAX_STATE_LIMIT} (default ${DEFAULT_STATE_LIMIT}).`)
+    }
     const iso = (ms: number) => new Date(ms).toISOString()
+    const { users, sessions } = this.store
+    const more = Math.max(users.size, sessions.size) > offset + limit
     return {
       namespace: this.name,
       scenario: this.#scenario.name,
       now: iso(this.clock.now()),
-      users: [...this.store.users.values()].map((u) => (u.scenario === undefined ? publicUser(u) : { ...publicUser(u), scenario: u.scenario })),
-      sessions: [...this.store.sessions.values()].map((s) => ({
+      totals: { users: users.size, sessions: sessions.size },
+      offset,
+      limit,
+      nextOffset: more ? offset + limit : null,
+      users: slice(users.values(), offset, limit).map((u) => (u.scenario === undefined ? publicUser(u) : { ...publicUser(u), scenario: u.scenario })),
+      sessions: slice(sessions.values(), offset, limit).map((s) => ({
         id: s.id,
         userId: s.userId,
         createdAt: iso(s.createdAt),
@@ -159,4 +192,14 @@ export class NamespaceState {
       failNext: this.failures.pending(),
     }
   }
+}
+
+/** Items `offset` to `offset + limit` of an iterator, without copying the rest. */
+function slice<T>(items: Iterator<T>, offset: number, limit: number): T[] {
+  const out: T[] = []
+  let index = 0
+  for (let next = items.next(); !next.done && out.length < limit; next = items.next(), index++) {
+    if (index >= offset) out.push(next.value)
+  }
+  return out
 }

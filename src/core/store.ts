@@ -1,5 +1,6 @@
 import type { SeedUsers } from './seed-users.js'
 import { seedOf, UserTable } from './user-table.js'
+import { MockAuthError } from './errors.js'
 import type { StoredUser } from './users.js'
 
 /** One signed-in session: the family of all refresh tokens rotated from one sign-in (RFC 9700 §4.14.2). */
@@ -31,6 +32,20 @@ export interface RefreshLookup {
   rotated: boolean
 }
 
+/**
+ * What one namespace's store may hold. Users are refused past `maxUsers` (sign-up answers 507
+ * `limit_exceeded`); a user's sessions past `maxSessionsPerUser` revoke the oldest; a refresh
+ * family keeps only its `maxRotatedTokens` most recent exchanged tokens, so reuse of a recent one is
+ * still detected while an endless refresh loop cannot grow one session without end.
+ */
+export interface StoreLimits {
+  maxUsers: number
+  maxSessionsPerUser: number
+  maxRotatedTokens: number
+}
+
+export const DEFAULT_STORE_LIMITS: StoreLimits = { maxUsers: 10_000, maxSessionsPerUser: 1_000, maxRotatedTokens: 100 }
+
 export interface StoreSnapshot {
   users: StoredUser[]
   sessions: Session[]
@@ -51,16 +66,27 @@ const SWEEP_INTERVAL_MS = 60_000
 export class Store {
   readonly users: UserTable
   readonly sessions = new Map<string, Session>()
+  /** Each user's session ids, oldest first (a `Set` keeps insertion order), for `maxSessionsPerUser`. */
+  readonly #byUser = new Map<string, Set<string>>()
   #lastSweep = Number.NEGATIVE_INFINITY
   #scenarioUsers = false
 
   /** `users`: the engine's `SeedUsers` (shared, never copied), or a plain list (copied once, for tests and snapshots). */
-  constructor(users: SeedUsers | readonly StoredUser[] = []) {
+  constructor(
+    users: SeedUsers | readonly StoredUser[] = [],
+    readonly limits: StoreLimits = DEFAULT_STORE_LIMITS,
+  ) {
     this.users = new UserTable(seedOf(users))
   }
 
-  /** Adds a user to this namespace only. */
+  /** True when one more user would pass `maxUsers` (sign-up checks it before adding). */
+  isFull(): boolean {
+    return this.users.size >= this.limits.maxUsers
+  }
+
+  /** Adds a user to this namespace only; past `maxUsers` it throws (sign-up answers `limit_exceeded` before that). */
   addUser(user: StoredUser): void {
+    if (this.isFull()) throw new MockAuthError('ERR_LIMIT_EXCEEDED', maxUsersMessage(this.users.size))
     this.users.add(user)
     if (user.scenario !== undefined) this.#scenarioUsers = true
   }
@@ -95,7 +121,16 @@ export class Store {
     return this.users.findByLogin(login) !== undefined
   }
 
+  /** Stores a new session; when its user already has `maxSessionsPerUser`, the oldest is revoked first. */
   createSession(session: Session): void {
+    let ids = this.#byUser.get(session.userId)
+    if (!ids) this.#byUser.set(session.userId, (ids = new Set()))
+    while (ids.size >= this.limits.maxSessionsPerUser) {
+      const oldest = ids.values().next()
+      if (oldest.done) break
+      this.revokeSession(oldest.value)
+    }
+    ids.add(session.id)
     this.sessions.set(session.id, session)
   }
 
@@ -115,22 +150,29 @@ export class Store {
 
   /** Retires the family's current token (presenting it again is reuse) and makes `next` current. */
   rotate(session: Session, next: string, expiresAt: number): void {
-    ;(session.rotatedTokens ??= []).push(session.refreshToken)
+    const rotated = (session.rotatedTokens ??= [])
+    rotated.push(session.refreshToken)
+    // The oldest go first: a token rotated `maxRotatedTokens` exchanges ago is then merely unknown (401).
+    if (rotated.length > this.limits.maxRotatedTokens) rotated.splice(0, rotated.length - this.limits.maxRotatedTokens)
     session.refreshToken = next
     session.expiresAt = expiresAt
   }
 
   /** Revokes a session and its whole refresh-token family at once. */
   revokeSession(id: string): boolean {
-    return this.sessions.delete(id)
+    const session = this.sessions.get(id)
+    if (!session) return false
+    this.sessions.delete(id)
+    const ids = this.#byUser.get(session.userId)
+    ids?.delete(id)
+    if (ids?.size === 0) this.#byUser.delete(session.userId)
+    return true
   }
 
   /** Revokes every session of a user (a password reset signs out everyone who knew the old one). */
   revokeUserSessions(userId: string): number {
     let revoked = 0
-    for (const session of this.sessions.values()) {
-      if (session.userId === userId && this.sessions.delete(session.id)) revoked++
-    }
+    for (const id of [...(this.#byUser.get(userId) ?? [])]) if (this.revokeSession(id)) revoked++
     return revoked
   }
 
@@ -159,9 +201,14 @@ export class Store {
     return { users: [...this.users.values()], sessions: [...this.sessions.values()] }
   }
 
-  static fromSnapshot(snapshot: StoreSnapshot): Store {
-    const store = new Store(snapshot.users)
-    for (const session of snapshot.sessions) store.sessions.set(session.id, session)
+  static fromSnapshot(snapshot: StoreSnapshot, limits: StoreLimits = DEFAULT_STORE_LIMITS): Store {
+    const store = new Store(snapshot.users.slice(0, limits.maxUsers), limits)
+    for (const session of snapshot.sessions) store.createSession(session)
     return store
   }
+}
+
+/** The sentence for a full namespace; it names the option to raise. */
+export function maxUsersMessage(count: number): string {
+  return `This namespace already holds ${count} users, the maxUsers limit (--max-users): raise maxUsers, reset the namespace, or sign up in another namespace.`
 }

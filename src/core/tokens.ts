@@ -125,6 +125,13 @@ export async function verifiedClaims(keys: KeySet, settings: TokenSettings, toke
   return verified
 }
 
+/**
+ * The largest NumericDate (RFC 7519 §2) a `Date` can hold: ±8.64e15 ms (ECMA-262 §21.4.1.1). A
+ * signed token with `exp: 1e308` is genuine but meaningless; it is refused as invalid instead of
+ * making `toISOString()` throw a RangeError later.
+ */
+const MAX_DATE_SECONDS = 8.64e12
+
 type Invalid = { ok: false; code: 'invalid_token'; description: string }
 
 async function verifySignature(keys: KeySet, settings: TokenSettings, token: string): Promise<{ ok: true; claims: AccessClaims } | Invalid> {
@@ -159,6 +166,10 @@ function acceptClaims(payload: JWTPayload): { ok: true; claims: AccessClaims } |
   if (typeof payload.sid !== 'string') return invalid('The token has no session id.')
   if (typeof payload.sub !== 'string' || typeof payload.jti !== 'string') return invalid('The token is malformed.')
   if (typeof payload.iat !== 'number' || typeof payload.exp !== 'number') return invalid('The token is malformed.')
+  for (const claim of ['exp', 'nbf', 'iat'] as const) {
+    const value = payload[claim]
+    if (value !== undefined && !(Math.abs(value) <= MAX_DATE_SECONDS)) return invalid(`The token claim "${claim}" is outside the range of a date.`)
+  }
   return { ok: true, claims: payload as AccessClaims }
 }
 

@@ -12,6 +12,23 @@ export const CORS_HEADERS = ['content-type', 'authorization', NAMESPACE_HEADER, 
 /** Headers a page script may read on a cross-origin answer (RFC 6750 challenge, 429 back-off). */
 export const CORS_EXPOSED = 'www-authenticate, retry-after'
 
+/** A header field name (RFC 9110 §5.1: a token). */
+const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9a-z]+$/
+
+/**
+ * Our headers plus whatever an allowed origin's preflight asks for (`traceparent`, `baggage`,
+ * `sentry-trace`, `x-csrf-token`...): the origin is already trusted with credentials, and refusing a
+ * header the app's tracing adds would break every call it makes. Only valid field names are echoed.
+ */
+function allowedRequestHeaders(requested: string | undefined): string {
+  const names = new Set(CORS_HEADERS.split(', '))
+  for (const raw of (requested ?? '').split(',')) {
+    const name = raw.trim().toLowerCase()
+    if (name !== '' && FIELD_NAME.test(name) && names.size < 64) names.add(name)
+  }
+  return [...names].join(', ')
+}
+
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/
 
 export function isLocalOrigin(origin: string): boolean {
@@ -41,7 +58,8 @@ export function corsHeaders(req: IncomingMessage, allow: (origin: string) => boo
   const preflight = req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined
   if (preflight) {
     headers['access-control-allow-methods'] = CORS_METHODS
-    headers['access-control-allow-headers'] = CORS_HEADERS
+    headers['access-control-allow-headers'] = allowedRequestHeaders(req.headers['access-control-request-headers'])
+    headers.vary = 'Origin, Access-Control-Request-Headers'
     headers['access-control-max-age'] = '600'
   } else {
     headers['access-control-expose-headers'] = CORS_EXPOSED

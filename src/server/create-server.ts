@@ -10,6 +10,7 @@ import { createEngine, errorResult, namespaceOf, pathnameOf, type AuthResult, ty
 import { answerClientError } from './client-error.js'
 import { CONTROL_PREFIX, handleControl } from './control-api.js'
 import { EventStreams, MAX_EVENT_STREAMS } from './events.js'
+import { hostMatcher, type AllowedHosts } from './allowed-hosts.js'
 import { corsHeaders, originMatcher, type CorsOrigins } from './cors.js'
 import { formatJsonLine, formatLogLine, type RequestLogEntry } from './request-log.js'
 import { toAuthRequest } from './node-request.js'
@@ -18,6 +19,8 @@ import { sendResult } from './send-result.js'
 
 export const DEFAULT_HOST = '127.0.0.1'
 const EVENTS_PATH = `${CONTROL_PREFIX}/events`
+/** How long `shutdown()` (SIGTERM/SIGINT in `serve`) lets requests in flight finish. */
+export const SHUTDOWN_GRACE_MS = 10_000
 
 export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialect' | 'socialProviders'> {
   /**
@@ -50,6 +53,11 @@ export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialec
   logFormat?: 'text' | 'json'
   /** Start even when NODE_ENV=production (refused by default). */
   allowProduction?: boolean
+  /**
+   * Host names answered besides `localhost`, `*.localhost` and IP literals (`true`: any). Any other
+   * `Host` is 403 `forbidden_host`, which stops DNS rebinding (see allowed-hosts.ts).
+   */
+  allowedHosts?: AllowedHosts
 }
 
 /**
@@ -75,6 +83,12 @@ export interface RunningServer {
   server: Server
   /** Stops accepting, drops open connections, resolves when the server is closed. Idempotent. */
   close(): Promise<void>
+  /**
+   * Stops accepting and lets requests in flight finish (a `slow` answer, a sign-in being signed),
+   * for at most `graceMs` (default 10 s); then drops what is left. Resolves when closed; what
+   * `mock-auth serve` does on SIGTERM/SIGINT.
+   */
+  shutdown(graceMs?: number): Promise<void>
   /** Resolves when the server has closed, whoever closed it. */
   closed: Promise<void>
 }
@@ -91,7 +105,7 @@ export interface MockAuthServer {
  */
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
-  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, secret, providers, protocols = [], ...engineOptions } = options
+  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, secret, providers, protocols = [], allowedHosts, ...engineOptions } = options
   const log = logOption && logFormat === 'json' ? (line: string, entry: RequestLogEntry) => logOption(formatJsonLine(entry), entry) : logOption
   const allowOrigin = cors === false ? undefined : originMatcher(cors)
   // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows; next-auth reads its secret.
@@ -109,6 +123,9 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
       socialProviders: wiring?.socialProviders ?? [],
       scenarios: [...builtinScenarios, ...scenarios],
     })
+  // The control API refuses foreign origins even with CORS off (then only local pages may call it).
+  const control = { allowOrigin: allowOrigin ?? originMatcher(undefined) }
+  const hostAllowed = hostMatcher(allowedHosts)
 
   const app = express()
   const streams = new EventStreams(engine)
@@ -125,6 +142,11 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   }
   app.use(async (req: Request, res: Response, next: NextFunction) => {
     const started = log ? performance.now() : 0
+    if (!hostAllowed(req.headers.host)) {
+      // No CORS headers: a page behind a rebound name reads nothing, whatever its origin.
+      await answer(req, res, forbiddenHost(req.headers.host ?? ''), started, undefined, {})
+      return
+    }
     const cors = allowOrigin ? corsHeaders(req, allowOrigin) : undefined
     if (cors?.preflight) {
       res.writeHead(204, Object.assign(cors.headers, { 'cache-control': 'no-store' }))
@@ -141,11 +163,11 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
       return
     }
     const request = await toAuthRequest(req)
-    const control = await handleControl(engine, request)
-    const result = control ?? (await engine.fetch(request))
+    const controlled = await handleControl(engine, request, control)
+    const result = controlled ?? (await engine.fetch(request))
     if (!result) return next()
     // Control calls show no scenario in the log: scenarios never touch them.
-    await answer(req, res, result, started, control ? undefined : result.scenario, cors?.headers)
+    await answer(req, res, result, started, controlled ? undefined : result.scenario, cors?.headers)
   })
   app.use((req: Request, res: Response) => {
     const path = pathnameOf(req.originalUrl)
@@ -212,7 +234,30 @@ async function listen(app: Express, engine: Engine, options: ListenOptions = {})
       })
       return closing
     },
+    shutdown(graceMs = SHUTDOWN_GRACE_MS) {
+      closing ??= new Promise<void>((resolve) => {
+        // An answered keep-alive connection turns idle but stays open until its client leaves, so
+        // idle ones are closed again every few ms until the requests in flight are done.
+        const idle = setInterval(() => server.closeIdleConnections(), 25)
+        const deadline = setTimeout(() => {
+          for (const socket of sockets) socket.destroy()
+        }, graceMs)
+        server.close(() => {
+          clearInterval(idle)
+          clearTimeout(deadline)
+          resolve()
+        })
+        server.closeIdleConnections()
+      })
+      return closing
+    },
   }
+}
+
+function forbiddenHost(host: string): AuthResult {
+  return errorResult('forbidden_host', {
+    message: `mock-auth refuses the Host ${JSON.stringify(host)}: only localhost, *.localhost and IP addresses are answered, so a web page cannot reach the mock through a rebound DNS name. Allow a name of yours with --allowed-host NAME (option allowedHosts).`,
+  })
 }
 
 /** A listen failure as a sentence that says what to do; the original stays as `cause`. */

@@ -9,3 +9,6 @@ export { loadUsersFile, loadScenariosFile, loadConfigFile, type ConfigFile } fro
 export { loadContractFile } from './load-contract.js'
 export { assertNotProduction } from './production-guard.js'
 export { formatLogLine, type RequestLogEntry } from './request-log.js'
+export { loadKeysFile, writeKeysFile, generateKeySet } from './keys-file.js'
+export { hostMatcher, hostName, type AllowedHosts } from './allowed-hosts.js'
+export { isLoopbackHost } from './loopback.js'

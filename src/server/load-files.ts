@@ -25,12 +25,21 @@ export interface ConfigFile {
   maxNamespaces?: number
   journalSize?: number
   logFormat?: 'text' | 'json'
+  maxUsers?: number
+  maxSessionsPerUser?: number
+  maxRotatedTokens?: number
+  issuer?: string
+  audience?: string
+  /** Path of a private JWK Set file, relative to the config file; created when missing. */
+  keys?: string
   alg?: 'ES256' | 'HS256'
   secret?: string
   allowProduction?: boolean
   corsOrigin?: string[]
   /** Mock identity providers besides the built-in google and github (docs/providers.md); checked when the server is made. */
   providers?: unknown[]
+  /** Host names answered besides localhost, *.localhost and IP literals; `"*"` answers any. */
+  allowedHost?: string[]
 }
 
 const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | 'string[]' | 'object[]'> = {
@@ -45,6 +54,12 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   maxNamespaces: 'number',
   journalSize: 'number',
   logFormat: 'string',
+  maxUsers: 'number',
+  maxSessionsPerUser: 'number',
+  maxRotatedTokens: 'number',
+  issuer: 'string',
+  audience: 'string',
+  keys: 'string',
   alg: 'string',
   secret: 'string',
   allowProduction: 'boolean',
@@ -53,6 +68,7 @@ const CONFIG_TYPES: Record<keyof ConfigFile, 'string' | 'number' | 'boolean' | '
   publicUrl: 'string',
   contract: 'string',
   providers: 'object[]',
+  allowedHost: 'string[]',
 }
 
 /** Reads a users file: a JSON list of `{id?, username, email?, password, name?, roles?, claims?}`. */
@@ -86,7 +102,7 @@ export async function loadScenariosFile(path: string): Promise<Scenario[]> {
   return list as Scenario[]
 }
 
-/** Reads a JSON config file; relative `users`/`scenarios` paths are resolved against its folder. */
+/** Reads a JSON config file; relative `users`/`scenarios`/`keys` paths are resolved against its folder. */
 export async function loadConfigFile(path: string): Promise<ConfigFile> {
   const data = await readJson(path, 'config', 'ERR_INVALID_OPTIONS')
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -106,7 +122,7 @@ export async function loadConfigFile(path: string): Promise<ConfigFile> {
     config[key] = value
   }
   const dir = resolve(path, '..')
-  for (const key of ['users', 'scenarios', 'contract'] as const) if (typeof config[key] === 'string') config[key] = resolve(dir, config[key])
+  for (const key of ['users', 'scenarios', 'contract', 'keys'] as const) if (typeof config[key] === 'string') config[key] = resolve(dir, config[key])
   return config as ConfigFile
 }
 

@@ -49,7 +49,11 @@ function bufferBody(req: IncomingMessage): Promise<Uint8Array[]> {
     const onData = (chunk: Buffer) => {
       size += chunk.byteLength
       chunks.push(chunk)
-      if (size > MAX_BODY_BYTES) finish()
+      if (size > MAX_BODY_BYTES) {
+        // Stop the flow: the rest is never read, the 413 closes the connection.
+        req.pause()
+        finish()
+      }
     }
     req.on('data', onData)
     req.once('end', finish)

@@ -23,8 +23,11 @@ export async function sendResult(req: IncomingMessage, res: ServerResponse, resu
   // spreads took V8's slow path (~1 us per response).
   const headers: OutgoingHttpHeaders = Object.assign({}, extraHeaders, result.headers)
   if (result.cookies.length > 0) headers['set-cookie'] = result.cookies.slice()
-  // RFC 9110 §8.6: no Content-Length on 204/304.
-  if (result.status !== 204 && result.status !== 304) headers['content-length'] = result.body === null ? 0 : Buffer.byteLength(result.body, 'utf8')
+  // RFC 9110 §8.6: no Content-Length on 204/304; a HEAD answer keeps the one its GET would have.
+  if (result.status !== 204 && result.status !== 304) headers['content-length'] = result.body === null ? (result.headers['content-length'] ?? 0) : Buffer.byteLength(result.body, 'utf8')
+  // A body over the limit is not read to its end (RFC 9110 §15.5.14): the connection closes after
+  // the 413 (Node then destroys the socket instead of draining the rest of the upload).
+  if (result.status === 413) headers.connection = 'close'
   res.writeHead(result.status, headers)
   // Node joins a string body to the head in one chunk; a Buffer would go out as a chunk of its own.
   if (result.body === null) res.end()

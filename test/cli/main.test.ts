@@ -76,10 +76,10 @@ describe('mock-auth CLI (in-process)', () => {
     expect(io.err()).toBe('mock-auth: Invalid --max-namespaces: use a whole number of at least 1.\n')
   })
 
-  it('reports an unknown scenario, a bad users file and a taken port as one line, exit 1', async () => {
+  it('reports an unknown scenario (a bad flag value: exit 2), a bad users file and a taken port as one line, exit 1', async () => {
     const unknown = captureIo()
-    expect(await main(['serve', '--port', '0', '--scenario', 'nope'], unknown)).toBe(1)
-    expect(unknown.err()).toBe(`mock-auth: Unknown scenario "nope". Known scenarios: ${builtinScenarios.map((s) => s.name).join(', ')}.\n`)
+    expect(await main(['serve', '--port', '0', '--scenario', 'nope'], unknown)).toBe(2)
+    expect(unknown.err()).toBe(`mock-auth: Invalid --scenario: Unknown scenario "nope". Known scenarios: ${builtinScenarios.map((s) => s.name).join(', ')}.\n`)
     const users = join(dir, 'users.json')
     await writeFile(users, '[{"username":"a"}]')
     const badUsers = captureIo()

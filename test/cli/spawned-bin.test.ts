@@ -35,12 +35,12 @@ describe('the built bin, spawned', () => {
     expect(err).toBe('')
   })
 
-  it('exits 1 with a one-line error for an unknown scenario', async () => {
+  it('exits 2 (a bad flag value) with a one-line error naming --scenario for an unknown scenario', async () => {
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--scenario', 'nope'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let err = ''
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
     const code = await new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
-    expect(code).toBe(1)
-    expect(err).toMatch(/^mock-auth: Unknown scenario "nope"\. Known scenarios: default, [^\n]+\n$/)
+    expect(code).toBe(2)
+    expect(err).toMatch(/^mock-auth: Invalid --scenario: Unknown scenario "nope"\. Known scenarios: default, [^\n]+\n$/)
   })
 })

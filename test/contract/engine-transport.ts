@@ -16,6 +16,7 @@ export function engineOptions(options: TransportOptions = {}): EngineOptions {
   if (options.accessTokenTtl) engine.accessTokenTtl = options.accessTokenTtl
   if (options.publicUrl) engine.publicUrl = options.publicUrl
   if (options.alg || (options.secret && !appSecret)) engine.keyOptions = { ...(options.alg ? { alg: options.alg } : {}), ...(options.secret ? { secret: options.secret } : {}) }
+  if (options.maxUsers) engine.maxUsers = options.maxUsers
   if (options.contract) Object.assign(engine, contractEngineOptions(options.contract, {}))
   return engine
 }

@@ -66,6 +66,7 @@ function mockAuthOptions(options: TransportOptions = {}): MockAuthOptions {
   if (options.scenarios) out.scenarios = options.scenarios
   if (options.users) out.users = options.users
   if (options.accessTokenTtl) out.accessTokenTtl = options.accessTokenTtl
+  if (options.maxUsers) out.maxUsers = options.maxUsers
   if (options.alg) out.alg = options.alg
   if (options.secret) out.secret = options.secret
   if (options.contract) out.contract = options.contract

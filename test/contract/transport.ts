@@ -56,6 +56,8 @@ export interface TransportOptions {
   /** The wire protocol (default `rest`). */
   dialect?: import('../../src/dialects/index.js').DialectName
   publicUrl?: string
+  /** A store bound (users per namespace), to see `limit_exceeded` without 10,000 sign-ups. */
+  maxUsers?: number
 }
 
 /** How the contract suite gets a transport: adding one to `transports.ts` is a one-line change. */

@@ -51,7 +51,8 @@ describe.each(TARGETS)('limits on $name', (factory) => {
     const clock = target.engine.namespace().clock
     expect(() => clock.advance('99999999d')).toThrow(/100 years/)
     expect(() => clock.advance('9'.repeat(400))).toThrow(expect.objectContaining({ code: 'ERR_INVALID_DURATION' }))
-    expect(() => clock.set('+275760-09-13T00:00:00Z')).toThrow(/between 1970-01-01 and 9999-12-31/)
+    expect(() => clock.set(8.64e15)).toThrow(/between 1970-01-01 and 9999-12-31/)
+    expect(() => clock.set('+275760-09-13T00:00:00Z')).toThrow(/real ISO 8601 date/)
     expect(() => clock.set(-1)).toThrow(/between 1970-01-01 and 9999-12-31/)
     for (let i = 0; i < 200; i++) {
       try {

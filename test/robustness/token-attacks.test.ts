@@ -259,4 +259,22 @@ describe.each(TARGETS)('token attacks on $name with an HS256 secret', (factory) 
     }
     expect((await send(target, 'GET', '/api/auth/me', bearer(genuine.accessToken))).status).toBe(200)
   })
+
+  it('answers 401 invalid_token, never 500, for genuinely signed exp, nbf or iat beyond what a date can hold', async () => {
+    const genuine = await signIn(target)
+    const kid = String(headerOf(genuine.accessToken).kid)
+    const claims = claimsOf(genuine.accessToken)
+    const bytes = new TextEncoder().encode(secret)
+    for (const times of [{ exp: 1e308 }, { exp: 8.64e12 + 1 }, { nbf: -1e308 }, { iat: -9e15 }, { exp: 1e300, iat: 1e300, nbf: 1e300 }]) {
+      const token = await sign({ alg: 'HS256', typ: 'at+jwt', kid }, { ...claims, ...times }, bytes)
+      for (const path of ['/api/auth/session', '/api/auth/me', '/api/auth']) {
+        for (const init of [bearer(token), { headers: { cookie: `session=${token}` } }]) {
+          const reply = await send(target, 'GET', path, init)
+          expect(reply.status, `${JSON.stringify(times)} on ${path}: ${reply.text}`).toBe(401)
+          expect(reply.json).toMatchObject({ error: 'invalid_token', message: expect.any(String) })
+        }
+      }
+    }
+    expect((await send(target, 'GET', '/api/auth/session', bearer(genuine.accessToken))).status).toBe(200)
+  })
 })

@@ -136,7 +136,7 @@ describe('control API (no port)', () => {
     const e = engine()
     const wrong = await call(e, 'DELETE', '/__mock-auth/scenario')
     expect(wrong.status).toBe(405)
-    expect(wrong.headers.allow).toBe('GET, PUT, OPTIONS')
+    expect(wrong.headers.allow).toBe('GET, PUT, HEAD, OPTIONS')
     expect(wrong.json.error).toBe('method_not_allowed')
     expect((await call(e, 'GET', '/__mock-auth/reset')).headers.allow).toBe('POST, OPTIONS')
     const missing = await call(e, 'GET', '/__mock-auth/nope')

@@ -30,7 +30,7 @@ describe('CORS with credentials', () => {
     expect(res.headers.get('access-control-allow-credentials')).toBe('true')
     expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, DELETE, OPTIONS')
     expect(res.headers.get('access-control-allow-headers')).toBe('content-type, authorization, x-mock-auth-namespace, x-mock-auth-scenario')
-    expect(res.headers.get('vary')).toBe('Origin')
+    expect(res.headers.get('vary')).toBe('Origin, Access-Control-Request-Headers')
   })
 
   it('preflights the control API too, whatever the scenario', async () => {

@@ -1,14 +1,12 @@
 import { isMockAuthError, jsonResult, type AuthResult } from '../../core/index.js'
-import { badRequest, jsonFields, type ControlContext } from './context.js'
+import { badRequest, type ControlContext } from './context.js'
 
 /**
  * `POST /__mock-auth/fail-next` `{"operation": "refresh", "error": "server_error", "times": 1}`
  * (`error` may be `"network-error"`; `message` and `retryAfter` are optional): the next calls fail.
  */
-export async function postFailNext({ request, state }: ControlContext): Promise<AuthResult> {
-  const fields = await jsonFields(request)
-  if (!fields.ok) return fields.result
-  const { operation, times, error, message, retryAfter, ...rest } = fields.value
+export async function postFailNext({ fields, state }: ControlContext): Promise<AuthResult> {
+  const { operation, times, error, message, retryAfter, ...rest } = fields
   const unknown = Object.keys(rest)[0]
   if (unknown !== undefined) return badRequest(`Unknown field "${unknown}". Send {"operation": "refresh", "error": "server_error", "times": 1} (error may be "network-error"; message and retryAfter are optional).`)
   if (times !== undefined && typeof times !== 'number') return badRequest('"times" must be a whole number such as 1.')

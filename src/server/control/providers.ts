@@ -1,15 +1,13 @@
 import { chooseNextAccount, jsonResult, type AuthResult } from '../../core/index.js'
-import { badRequest, jsonFields, type ControlContext } from './context.js'
+import { badRequest, type ControlContext } from './context.js'
 
 /**
  * `POST /__mock-auth/providers/next-account {"provider": "google", "account": "admin@example.com"}`:
  * the next authorization at that provider (in this namespace) gets the account at once, without
  * the chooser page. The account is an email, login or subject; one authorization only.
  */
-export async function postNextAccount({ engine, request, state }: ControlContext): Promise<AuthResult> {
-  const fields = await jsonFields(request)
-  if (!fields.ok) return fields.result
-  const { provider, account } = fields.value
+export function postNextAccount({ engine, fields, state }: ControlContext): AuthResult {
+  const { provider, account } = fields
   if (typeof provider !== 'string' || provider === '' || typeof account !== 'string' || account === '') {
     return badRequest('Send {"provider": "<id>", "account": "<email, login or sub>"}, e.g. {"provider": "google", "account": "test@example.com"}.')
   }

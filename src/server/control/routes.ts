@@ -6,6 +6,7 @@ import { postExpire, postFailNext } from './failures.js'
 import { deleteJournal, getJournal } from './journal.js'
 import { getProviders, postNextAccount } from './providers.js'
 import { putScenario, scenarioBody } from './scenario.js'
+import { getState } from './state.js'
 import { postToken } from './token.js'
 import { deleteUser, postUser } from './users.js'
 import { getAsset, getDashboard } from './dashboard.js'
@@ -31,7 +32,7 @@ export const CONTROL_ROUTES: Record<string, Record<string, ControlHandler>> = {
   },
   '/clock': { GET: ({ state }) => clockBody(state), POST: postClock },
   '/token': { POST: postToken },
-  '/state': { GET: ({ state }) => jsonResult(200, state.summary()) },
+  '/state': { GET: getState },
   '/mailbox': { GET: getMailbox },
   '/journal': { GET: getJournal, DELETE: deleteJournal },
   '/fail-next': { POST: postFailNext },

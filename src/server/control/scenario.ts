@@ -1,5 +1,5 @@
 import { jsonResult, unknownScenarioResult, type AuthResult, type NamespaceState } from '../../core/index.js'
-import { badRequest, jsonFields, type ControlContext } from './context.js'
+import { badRequest, type ControlContext } from './context.js'
 
 /** `GET /__mock-auth/scenario`. */
 export function scenarioBody(state: NamespaceState): AuthResult {
@@ -7,10 +7,8 @@ export function scenarioBody(state: NamespaceState): AuthResult {
 }
 
 /** `PUT /__mock-auth/scenario` `{"name": "expired"}`. */
-export async function putScenario({ engine, request, state }: ControlContext): Promise<AuthResult> {
-  const fields = await jsonFields(request)
-  if (!fields.ok) return fields.result
-  const name = fields.value.name
+export function putScenario({ engine, fields, state }: ControlContext): AuthResult {
+  const name = fields.name
   if (typeof name !== 'string' || name === '') return badRequest('Send {"name": "<scenario>"}, e.g. {"name": "expired"}.')
   if (!engine.config.scenarios.has(name)) return unknownScenarioResult(name, engine.config.scenarios)
   state.use(name)

@@ -1,11 +1,9 @@
 import { mintTokens, type AuthResult, type MintOptions } from '../../core/index.js'
-import { badRequest, jsonFields, type ControlContext } from './context.js'
+import { badRequest, type ControlContext } from './context.js'
 
 /** `POST /__mock-auth/token` `{"user": "test", "ttl"?: "1h", "expired"?: true}`: a real session, as sign-in makes. */
-export async function postToken({ engine, request, state }: ControlContext): Promise<AuthResult> {
-  const fields = await jsonFields(request)
-  if (!fields.ok) return fields.result
-  const { user, ttl, expired } = fields.value
+export function postToken({ engine, fields, state }: ControlContext): Promise<AuthResult> | AuthResult {
+  const { user, ttl, expired } = fields
   if (typeof user !== 'string' || user === '') return badRequest('Send {"user": "<username, email or id>"}, e.g. {"user": "test"}.')
   if (ttl !== undefined && typeof ttl !== 'string' && typeof ttl !== 'number') return badRequest('"ttl" must be a duration such as "1h".')
   if (expired !== undefined && typeof expired !== 'boolean') return badRequest('"expired" must be true or false.')

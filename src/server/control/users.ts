@@ -1,17 +1,16 @@
 import { errorResult, isMockAuthError, jsonResult, publicUser, unknownScenarioResult, type AuthResult, type UserInput } from '../../core/index.js'
-import { badRequest, jsonFields, type ControlContext } from './context.js'
+import { badRequest, type ControlContext } from './context.js'
 
 /** `POST /__mock-auth/users` `{"username": "locked-user", "password": "x", "scenario": "locked"}`: 201 with the user. */
-export async function postUser({ engine, request, state }: ControlContext): Promise<AuthResult> {
-  const fields = await jsonFields(request)
-  if (!fields.ok) return fields.result
+export function postUser({ engine, fields, state }: ControlContext): AuthResult {
   try {
-    const user = state.addUser({ ...fields.value } as unknown as UserInput)
+    const user = state.addUser({ ...fields } as unknown as UserInput)
     return jsonResult(201, { user: user.scenario === undefined ? publicUser(user) : { ...publicUser(user), scenario: user.scenario } })
   } catch (failure) {
     if (!isMockAuthError(failure)) throw failure
     if (failure.code === 'ERR_USER_EXISTS') return errorResult('user_exists', { message: failure.message })
-    if (failure.code === 'ERR_UNKNOWN_SCENARIO') return unknownScenarioResult(String(fields.value.scenario), engine.config.scenarios)
+    if (failure.code === 'ERR_LIMIT_EXCEEDED') return errorResult('limit_exceeded', { message: failure.message })
+    if (failure.code === 'ERR_UNKNOWN_SCENARIO') return unknownScenarioResult(String(fields.scenario), engine.config.scenarios)
     return badRequest(failure.message)
   }
 }
