@@ -29,7 +29,7 @@ export async function parseArgv(argv: string[]): Promise<Parsed> {
       )
       .command('token', 'Ask a running server for a signed-in user\'s access token', (y) =>
         y
-          .option('user', { type: 'string', demandOption: 'Pass --user with a username, email or id, e.g. --user test', describe: 'Username, email or id' })
+          .option('user', { type: 'string', requiresArg: true, demandOption: 'Pass --user with a username, email or id, e.g. --user test', describe: 'Username, email or id' })
           .option('ttl', { type: 'string', requiresArg: true, describe: 'Access token lifetime, e.g. 1h' })
           .option('expired', { type: 'boolean', describe: 'Issue an already expired access token' })
           .option('url', { type: 'string', requiresArg: true, describe: 'The server to ask', defaultDescription: DEFAULT_URL })

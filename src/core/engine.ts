@@ -12,8 +12,8 @@ import { pathnameOf, type AuthRequest } from './request.js'
 import { encodeProtocolError, type Dialect, type MountedProtocol, type ProtocolError, type ProtocolRoute } from './dialect.js'
 import { MockAuthError } from './errors.js'
 import { jwks } from './operations/jwks.js'
-import { emptyResult, errorResult, type AuthResult } from './result.js'
-import { allowHeader, compileMount, matchKey, matchRoute, type Mount, type RouteMatch } from './route-match.js'
+import { emptyResult, errorResult, headResult, type AuthResult } from './result.js'
+import { allowHeader, compileMount, matchKey, matchRoute, routeFor, type Mount, type RouteMatch } from './route-match.js'
 import type { Scenario } from './scenario.js'
 import { NamespaceState } from './state.js'
 import { VerifiedCache, type TokenSettings } from './tokens.js'
@@ -149,13 +149,13 @@ export class Engine {
   async fetch(request: AuthRequest): Promise<AuthResult | null> {
     const where = this.locate(request.url)
     if (where === undefined) return null
-    if (where === WELL_KNOWN_JWKS_PATH) return this.#run(request, JWKS_ROUTE, this.#dialectMount, false, NO_PARAMS)
+    if (where === WELL_KNOWN_JWKS_PATH) return headless(request, await this.#run(request, JWKS_ROUTE, this.#dialectMount, false, NO_PARAMS))
     const match = matchRoute(where.mount, where.rest)
     if (!match) {
       if (where.mount.protocol.onlyOwnRoutes) return null
       const under = where.mount === this.#dialectMount ? this.config.basePath : where.mount.path
       const error: ProtocolError = { code: 'not_found', message: `No route ${request.method} ${pathnameOf(request.url)}. Routes live under ${under || '/'}.` }
-      return this.#recordOutside(request, encodeProtocolError(where.mount.protocol, error, { request, config: this.config, operation: undefined }))
+      return headless(request, this.#recordOutside(request, encodeProtocolError(where.mount.protocol, error, { request, config: this.config, operation: undefined })))
     }
     return this.#answer(request, where.mount, match)
   }
@@ -173,19 +173,20 @@ export class Engine {
     return (await this.fetch(request)) ?? mount.protocol.encodeError({ code: 'not_found' }, { request, config: this.config, operation: undefined })
   }
 
-  #answer(request: AuthRequest, mount: Mount, match: RouteMatch): Promise<AuthResult> | AuthResult {
+  async #answer(request: AuthRequest, mount: Mount, match: RouteMatch): Promise<AuthResult> {
     const method = request.method.toUpperCase()
     if (method === 'OPTIONS') return emptyResult(204, { allow: allowHeader(match.methods) })
-    const route = match.methods[method]
+    const route = routeFor(match.methods, method)
     if (!route) {
       const error: ProtocolError = {
         code: 'method_not_allowed',
         message: `${method} is not allowed on ${mount.path}${match.key}; use ${Object.keys(match.methods).join(' or ')}.`,
         headers: { allow: allowHeader(match.methods) },
       }
-      return this.#recordOutside(request, encodeProtocolError(mount.protocol, error, { request, config: this.config, operation: undefined }))
+      return headless(request, this.#recordOutside(request, encodeProtocolError(mount.protocol, error, { request, config: this.config, operation: undefined })))
     }
-    return this.#run(request, route, mount, true, match.params)
+    const result = await this.#run(request, route, mount, true, match.params)
+    return match.methods[method] ? result : headless(request, result)
   }
 
   /**
@@ -292,4 +293,9 @@ function mountsOf(protocols: readonly MountedProtocol[]): Mount[] {
 
 export function createEngine(options: EngineOptions): Engine {
   return new Engine(options)
+}
+
+/** A HEAD request gets its GET answer without the body (RFC 9110 §9.3.2). */
+function headless(request: AuthRequest, result: AuthResult): AuthResult {
+  return request.method.toUpperCase() === 'HEAD' ? headResult(result) : result
 }

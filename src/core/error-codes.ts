@@ -44,7 +44,7 @@ export const AUTH_ERRORS = {
   server_error: { status: 500, message: 'The auth server failed (simulated).' },
   service_unavailable: { status: 503, message: 'The auth service is unavailable (simulated).' },
   /** RFC 4918 §11.5 Insufficient Storage: a bounded store is full (the message names the option). */
-  limit_exceeded: { status: 507, message: 'A mock-auth store limit was reached; raise the option named in the message or reset.' },
+  limit_exceeded: { status: 507, message: 'This namespace holds as many users as maxUsers allows (default 10,000): raise maxUsers (--max-users) or reset the namespace.' },
 } as const satisfies Record<string, { status: number; message: string }>
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS

@@ -64,7 +64,14 @@ function matchSegments(pattern: readonly string[], segments: readonly string[]):
   return params
 }
 
-/** The `Allow` header value for a route (RFC 9110 §10.2.1). */
+/** The `Allow` header value for a route (RFC 9110 §10.2.1); a GET route answers HEAD too (§9.3.2). */
 export function allowHeader(methods: Methods): string {
-  return [...Object.keys(methods), 'OPTIONS'].join(', ')
+  const names = Object.keys(methods)
+  if (names.includes('GET') && !names.includes('HEAD')) names.splice(names.indexOf('GET') + 1, 0, 'HEAD')
+  return [...names, 'OPTIONS'].join(', ')
+}
+
+/** The route a method reaches: its own, or for HEAD the GET route (answered without its body). */
+export function routeFor(methods: Methods, method: string): ProtocolRoute | undefined {
+  return methods[method] ?? (method === 'HEAD' ? methods.GET : undefined)
 }

@@ -33,6 +33,12 @@ const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * origins pass.
  */
 export async function handleControl(engine: Engine, request: AuthRequest, options: ControlOptions = {}): Promise<AuthResult | null> {
+  const result = await answerControl(engine, request, options)
+  // HEAD is GET without the body (RFC 9110 §9.3.2), errors included.
+  return result !== null && request.method.toUpperCase() === 'HEAD' ? headResult(result) : result
+}
+
+async function answerControl(engine: Engine, request: AuthRequest, options: ControlOptions): Promise<AuthResult | null> {
   const pathname = pathnameOf(request.url)
   if (pathname !== CONTROL_PREFIX && !pathname.startsWith(`${CONTROL_PREFIX}/`)) return null
   const origin = request.headers.get('origin')
@@ -50,9 +56,9 @@ export async function handleControl(engine: Engine, request: AuthRequest, option
   }
   const method = request.method.toUpperCase()
   const names = Object.keys(methods)
-  const allow = [...names, ...(Object.hasOwn(methods, 'GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ')
+  // As the engine's `allowHeader`: a GET route answers HEAD too (RFC 9110 §9.3.2).
+  const allow = [...names.flatMap((name) => (name === 'GET' ? ['GET', 'HEAD'] : [name])), 'OPTIONS'].join(', ')
   if (method === 'OPTIONS') return { status: 204, headers: { allow, 'cache-control': 'no-store' }, cookies: [], body: null }
-  // HEAD is GET without the body (RFC 9110 §9.3.2).
   const lookup = method === 'HEAD' ? 'GET' : method
   const handler = Object.hasOwn(methods, lookup) ? methods[lookup] : undefined
   if (!handler) {
@@ -65,16 +71,14 @@ export async function handleControl(engine: Engine, request: AuthRequest, option
     fields = body.fields
   }
   const state = engine.namespace(namespaceOf(request))
-  let result: AuthResult
   try {
-    result = await handler({ engine, request, state, fields, ...(param === undefined ? {} : { param: param.value }) })
+    return await handler({ engine, request, state, fields, ...(param === undefined ? {} : { param: param.value }) })
   } catch (error) {
     // A full store is 507 naming the option; other bad values (a duration, a date, a user) are the
     // caller's mistake: 400 with the sentence.
     if (isMockAuthError(error)) return errorResult(error.code === 'ERR_LIMIT_EXCEEDED' ? 'limit_exceeded' : 'invalid_request', { message: error.message })
     throw error
   }
-  return method === 'HEAD' ? headResult(result) : result
 }
 
 /** A control body: JSON or nothing; form-encoded, text/plain and any other type answer 415. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtinScenarios } from '../../scenarios/index.js'
 import { main } from '../../src/cli/index.js'
 import { createServer, type RunningServer } from '../../src/server/index.js'
-import { captureIo } from './helpers.js'
+import { captureIo, serving } from './helpers.js'
 
 let dir: string
 beforeAll(async () => {
@@ -14,22 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
-
-/** Runs `serve` in-process until `body` is done, then aborts it like a SIGTERM would. */
-async function serving(args: string[], body: (url: string, io: ReturnType<typeof captureIo>) => Promise<void>): Promise<{ code: number; io: ReturnType<typeof captureIo> }> {
-  const controller = new AbortController()
-  const io = captureIo(controller.signal)
-  const done = main(['serve', '--port', '0', ...args], io)
-  await expect.poll(() => io.out() + io.err(), { timeout: 5000 }).toMatch(/listening on|mock-auth:/)
-  const url = /listening on (http:\/\/\S+)/.exec(io.out())?.[1]
-  if (!url) return { code: await done, io }
-  try {
-    await body(url, io)
-  } finally {
-    controller.abort()
-  }
-  return { code: await done, io }
-}
 
 describe('mock-auth CLI (in-process)', () => {
   it('prints help with examples and the version', async () => {

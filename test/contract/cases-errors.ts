@@ -34,10 +34,10 @@ export const errorCases: ContractCase[] = [
       for (const [method, path, allow] of [
         ['PUT', `${BASE}/login`, 'POST, OPTIONS'],
         ['GET', `${BASE}/logout`, 'POST, OPTIONS'],
-        ['POST', `${BASE}/me`, 'GET, OPTIONS'],
-        ['PATCH', BASE, 'POST, GET, DELETE, OPTIONS'],
+        ['POST', `${BASE}/me`, 'GET, HEAD, OPTIONS'],
+        ['PATCH', BASE, 'POST, GET, HEAD, DELETE, OPTIONS'],
         ['GET', `${BASE}/refresh`, 'POST, OPTIONS'],
-        ['DELETE', `${BASE}/jwks`, 'GET, OPTIONS'],
+        ['DELETE', `${BASE}/jwks`, 'GET, HEAD, OPTIONS'],
       ] as const) {
         const res = see(`405 ${method} ${path}`, await send(t, method, path))
         expectError(res, 405, 'method_not_allowed')
@@ -45,8 +45,27 @@ export const errorCases: ContractCase[] = [
       }
       const options = see('options', await send(t, 'OPTIONS', `${BASE}/session`))
       expect(options.status).toBe(204)
-      expect(options.headers.allow).toBe('GET, DELETE, OPTIONS')
+      expect(options.headers.allow).toBe('GET, HEAD, DELETE, OPTIONS')
       expect(options.body).toBeNull()
+    },
+  },
+  {
+    name: 'HEAD answers every GET route as GET would, without the body (RFC 9110 §9.3.2)',
+    async run({ t, see }) {
+      const { access } = await signIn(t)
+      for (const path of [BASE, `${BASE}/session`, `${BASE}/me`, `${BASE}/jwks`, '/.well-known/jwks.json']) {
+        for (const [label, init] of [['signed in', { bearer: access }], ['anonymous', {}]] as const) {
+          const get = await send(t, 'GET', path, init)
+          const head = see(`HEAD ${path} ${label}`, await send(t, 'HEAD', path, init))
+          expect(head.status, `${path} ${label}`).toBe(get.status)
+          expect(head.body).toBeNull()
+          expect(head.headers['content-type']).toBe(get.headers['content-type'])
+          expect(head.headers['www-authenticate']).toBe(get.headers['www-authenticate'])
+          expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(get.body)))
+        }
+      }
+      const post = see('HEAD on a POST route', await send(t, 'HEAD', `${BASE}/login`))
+      expect([post.status, post.headers.allow, post.body]).toEqual([405, 'POST, OPTIONS', null])
     },
   },
   {

@@ -153,6 +153,18 @@ export const routeCases: ContractCase[] = [
     },
   },
   {
+    name: 'register past maxUsers: 507 limit_exceeded naming the option; the namespace keeps working',
+    async run({ see, make }) {
+      const small = await make({ maxUsers: 3 })
+      expect((await send(small, 'POST', `${BASE}/register`, { json: { username: 'third', password: 'pw' } })).status).toBe(201)
+      const full = see('register past maxUsers', await send(small, 'POST', `${BASE}/register`, { json: { username: 'fourth', password: 'pw' } }))
+      expectError(full, 507, 'limit_exceeded')
+      expect((full.body as { message: string }).message).toMatch(/maxUsers/)
+      expect((await signIn(small, 'third', 'pw')).body.user.username).toBe('third')
+      expect((await send(small, 'POST', `${BASE}/login`, { json: { username: 'fourth', password: 'pw' } })).status).toBe(401)
+    },
+  },
+  {
     name: 'the JWKS is public keys only, on both paths, and verifies the token with jose',
     async run({ t, see }) {
       const { access, body } = await signIn(t)

@@ -45,7 +45,7 @@ describe('the protocol seam', () => {
     const missing = (await e.fetch(new Request('http://x/api/auth/login')))!
     expect([missing.status, JSON.parse(missing.body!)]).toEqual([404, { tinyError: 'not_found', operation: null }])
     const wrongMethod = (await e.fetch(new Request('http://x/api/auth/whoami', { method: 'DELETE' })))!
-    expect([wrongMethod.status, wrongMethod.headers.allow]).toEqual([418, 'GET, OPTIONS'])
+    expect([wrongMethod.status, wrongMethod.headers.allow]).toEqual([418, 'GET, HEAD, OPTIONS'])
   })
 
   it('applies a scenario to the operation, encoded by the dialect, in every protocol', async () => {

@@ -136,7 +136,7 @@ describe('control API (no port)', () => {
     const e = engine()
     const wrong = await call(e, 'DELETE', '/__mock-auth/scenario')
     expect(wrong.status).toBe(405)
-    expect(wrong.headers.allow).toBe('GET, PUT, HEAD, OPTIONS')
+    expect(wrong.headers.allow).toBe('GET, HEAD, PUT, OPTIONS')
     expect(wrong.json.error).toBe('method_not_allowed')
     expect((await call(e, 'GET', '/__mock-auth/reset')).headers.allow).toBe('POST, OPTIONS')
     const missing = await call(e, 'GET', '/__mock-auth/nope')
@@ -165,5 +165,62 @@ describe('control API (no port)', () => {
     expect(health.status).toBe(200)
     expect(health.networkError).toBeUndefined()
     expect(health.delayMs).toBeUndefined()
+  })
+
+  it('answers HEAD on every GET control route as GET, without the body', async () => {
+    const e = engine()
+    for (const path of ['/__mock-auth/health', '/__mock-auth/scenarios', '/__mock-auth/scenario', '/__mock-auth/clock', '/__mock-auth/state', '/__mock-auth/mailbox']) {
+      const get = await call(e, 'GET', path)
+      const head = await call(e, 'HEAD', path)
+      expect(head.status, path).toBe(200)
+      expect(head.body).toBeNull()
+      expect(head.headers['content-type']).toBe('application/json')
+      expect(Number(head.headers['content-length'])).toBeGreaterThan(1)
+      expect(get.headers.allow ?? '').toBe('')
+    }
+    const wrong = await call(e, 'HEAD', '/__mock-auth/reset')
+    expect([wrong.status, wrong.headers.allow, wrong.body]).toEqual([405, 'POST, OPTIONS', null])
+    expect((await call(e, 'OPTIONS', '/__mock-auth/clock')).headers.allow).toBe('GET, HEAD, POST, OPTIONS')
+  })
+
+  it('sets the clock only to real ISO 8601 dates; a bare number is refused for set and is seconds for advance', async () => {
+    const e = engine()
+    for (const set of ['2030-02-30', '1', '2030-13-01', '2030-01-01T24:00:00Z', '2030-01-01T10:60Z', '2031-02-29', 'tomorrow', '2030-1-1', '2030-01-01T00:00:00+25:00', 1_900_000_000_000, 1.9e9]) {
+      const bad = await call(e, 'POST', '/__mock-auth/clock', { body: { set } })
+      expect(bad.status, String(set)).toBe(400)
+      expect(bad.json.error).toBe('invalid_request')
+    }
+    for (const [set, now] of [
+      ['2032-02-29', '2032-02-29T00:00:00.000Z'],
+      ['2030-01-01T09:30Z', '2030-01-01T09:30:00.000Z'],
+      ['2030-01-01T09:30:00', '2030-01-01T09:30:00.000Z'],
+      ['2030-01-01T09:30:00.250+02:00', '2030-01-01T07:30:00.250Z'],
+      ['2030-06-15 12:00:00-0530', '2030-06-15T17:30:00.000Z'],
+    ] as const) {
+      const ok = await call(e, 'POST', '/__mock-auth/clock', { body: { set } })
+      expect(ok.status, set).toBe(200)
+      expect(Date.parse(ok.json.now) - Date.parse(now)).toBeLessThan(2_000)
+      expect(Date.parse(ok.json.now) - Date.parse(now)).toBeGreaterThanOrEqual(0)
+    }
+    await call(e, 'POST', '/__mock-auth/clock', { body: { set: '2030-01-01T00:00:00Z' } })
+    const advanced = await call(e, 'POST', '/__mock-auth/clock', { body: { advance: 90 } })
+    expect(advanced.json.now).toMatch(/^2030-01-01T00:01:3\d/)
+  })
+
+  it('pages GET /__mock-auth/state with ?limit and ?offset and reports totals', async () => {
+    const e = engine()
+    for (let i = 0; i < 5; i++) await call(e, 'POST', '/__mock-auth/token', { body: { user: 'test' } })
+    const page = await call(e, 'GET', '/__mock-auth/state?limit=2&offset=1')
+    expect(page.json).toMatchObject({ totals: { users: 2, sessions: 5 }, limit: 2, offset: 1, nextOffset: 3 })
+    expect(page.json.sessions).toHaveLength(2)
+    expect(page.json.users.map((u: { username: string }) => u.username)).toEqual(['admin'])
+    const whole = await call(e, 'GET', '/__mock-auth/state')
+    expect(whole.json).toMatchObject({ limit: 100, offset: 0, nextOffset: null })
+    expect(whole.json.sessions).toHaveLength(5)
+    for (const query of ['limit=0', 'limit=1001', 'limit=abc', 'offset=-1', 'offset=1e3', 'limit=']) {
+      const bad = await call(e, 'GET', `/__mock-auth/state?${query}`)
+      expect(bad.status, query).toBe(400)
+      expect(bad.json).toMatchObject({ error: 'invalid_request', message: expect.stringMatching(/limit|offset/) })
+    }
   })
 })

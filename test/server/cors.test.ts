@@ -62,4 +62,19 @@ describe('CORS with credentials', () => {
     expect((await preflight(listed, 'https://app.example.test')).headers.get('access-control-allow-origin')).toBe('https://app.example.test')
     expect((await preflight(listed, 'http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull()
   })
+
+  it('grants an allowed origin the request headers its preflight asks for (tracing, CSRF), and only valid names', async () => {
+    const asked = 'traceparent, tracestate, baggage, sentry-trace, X-CSRF-Token, content-type'
+    for (const path of ['/api/auth/login', '/api/auth/me', '/__mock-auth/reset']) {
+      const res = await fetch(`${server.url}${path}`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': asked } })
+      expect(res.status).toBe(204)
+      const granted = (res.headers.get('access-control-allow-headers') ?? '').split(', ')
+      for (const name of ['traceparent', 'tracestate', 'baggage', 'sentry-trace', 'x-csrf-token', 'content-type', 'authorization', 'x-mock-auth-namespace']) expect(granted, path).toContain(name)
+      expect(res.headers.get('vary')).toBe('Origin, Access-Control-Request-Headers')
+    }
+    const odd = await fetch(`${server.url}/api/auth/login`, { method: 'OPTIONS', headers: { origin: 'http://localhost:3000', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-ok, bad header, (x)' } })
+    expect(odd.headers.get('access-control-allow-headers')).toBe('content-type, authorization, x-mock-auth-namespace, x-mock-auth-scenario, x-ok')
+    const foreign = await fetch(`${server.url}/api/auth/login`, { method: 'OPTIONS', headers: { origin: 'http://evil.test', 'access-control-request-method': 'POST', 'access-control-request-headers': 'traceparent' } })
+    expect(foreign.headers.get('access-control-allow-headers')).toBeNull()
+  })
 })

@@ -18,7 +18,7 @@ export async function register(ctx: RouteContext): Promise<AuthResult> {
   const target = resolveRedirect(ctx, undefined, '/verify-email')
   if (!target.ok) return target.result
   const outcome = registerUser(ctx, input, (token) => withToken(target.url, token))
-  if (!outcome.ok) return errorResult(outcome.error)
+  if (!outcome.ok) return errorResult(outcome.error, 'message' in outcome ? { message: outcome.message } : {})
   if (outcome.verificationRequired) {
     return jsonResult(201, { message: 'Registered. Verify your email address to sign in: a mail is on its way.', user: publicUser(outcome.user), emailVerificationRequired: true })
   }
