@@ -2,6 +2,7 @@ export { Engine, createEngine, namespaceOf, WELL_KNOWN_JWKS_PATH, NAMESPACE_HEAD
 export { resolveConfig, normalizeBasePath, DEFAULT_BASE_PATH, DEFAULT_ISSUER, DEFAULT_AUDIENCE, DEFAULT_MAX_NAMESPACES, type EngineOptions, type EngineConfig } from './config.js'
 export { defineScenario, validateScenario, scenarioResponse, appliesToCall, ROUTE_NAMES, OPERATION_NAMES, isOperationName, type OperationName, type Scenario, type RouteName, type ScenarioResponse, type TokenLifetimes } from './scenario.js'
 export { parseIsoDate } from './iso-date.js'
+export { tokenFieldProblem, MAX_TOKEN_FIELD_BYTES } from './token-fields.js'
 export { createClock, toEpochMs, type Clock, type ClockOptions } from './clock.js'
 export { parseDuration, type Duration } from './duration.js'
 export { MockAuthError, isMockAuthError, type MockAuthErrorCode } from './errors.js'

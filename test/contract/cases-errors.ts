@@ -17,7 +17,8 @@ export const errorCases: ContractCase[] = [
         ['alg none', { bearer: none }],
         ['stripped signature', { bearer: `${h}.${p}.` }],
         ['garbage cookie', { cookies: { session: 'not-a-jwt' } }],
-        ['malformed authorization', { headers: { authorization: 'Basic dGVzdDp0ZXN0' } }],
+        ['malformed bearer', { headers: { authorization: 'Bearer not a token' } }],
+        ['bearer without a token', { headers: { authorization: 'Bearer' } }],
       ] as const) {
         for (const path of [`${BASE}/me`, `${BASE}/session`]) {
           const res = see(`${label} ${path}`, await send(t, 'GET', path, init))

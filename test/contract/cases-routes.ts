@@ -153,6 +153,60 @@ export const routeCases: ContractCase[] = [
     },
   },
   {
+    name: 'credential precedence: Bearer wins over the cookie, other Authorization schemes are ignored, sign-out revokes the authenticating session',
+    async run({ t, see }) {
+      const admin = await signIn(t, 'admin', 'admin')
+      const test = await signIn(t)
+      const cookies = { session: test.access, refresh_token: test.refresh }
+      const both = see('bearer and cookie', await send(t, 'GET', `${BASE}/me`, { bearer: admin.access, cookies }))
+      expect((both.body as { user: { username: string } }).user.username).toBe('admin')
+      // A bad Bearer token is refused even with a good cookie: the header is what the client meant.
+      expectError(see('bad bearer, good cookie', await send(t, 'GET', `${BASE}/me`, { bearer: 'x.y.z', cookies })), 401, 'invalid_token')
+      for (const authorization of ['Basic dGVzdDp0ZXN0', 'Digest username="test"', 'Token abc', 'Bearerx abc']) {
+        const other = see(`${authorization.split(' ')[0]} and cookie`, await send(t, 'GET', `${BASE}/me`, { headers: { authorization }, cookies }))
+        expect(other.status, authorization).toBe(200)
+        expect((other.body as { user: { username: string } }).user.username).toBe('test')
+        const alone = see(`${authorization.split(' ')[0]} alone`, await send(t, 'GET', `${BASE}/session`, { headers: { authorization } }))
+        expect(alone.body).toEqual({ authenticated: false, user: null })
+      }
+      // Signing out with the Bearer token revokes its session only; the cookies' session lives on.
+      const out = see('sign-out bearer with cookies', await send(t, 'POST', `${BASE}/logout`, { bearer: admin.access, cookies }))
+      expect(out.body).toEqual({ message: 'Signed out', revoked: true })
+      expectError(await send(t, 'GET', `${BASE}/me`, { bearer: admin.access }), 401, 'invalid_token')
+      expect((await send(t, 'GET', `${BASE}/me`, { cookies })).status).toBe(200)
+      expect((await send(t, 'POST', `${BASE}/refresh`, { json: { refreshToken: admin.refresh } })).status).toBe(401)
+      // With another scheme in Authorization, the cookie authenticates, so the cookie's session is signed out.
+      const cookieOut = see('sign-out basic with cookies', await send(t, 'POST', `${BASE}/logout`, { headers: { authorization: 'Basic dGVzdDp0ZXN0' }, cookies }))
+      expect(cookieOut.body).toEqual({ message: 'Signed out', revoked: true })
+      expectError(await send(t, 'GET', `${BASE}/me`, { cookies }), 401, 'invalid_token')
+    },
+  },
+  {
+    name: 'sign-up fields are bounded by encoded size, so the session cookie never passes 4,096 bytes; control characters are 400',
+    async run({ t, see }) {
+      // The worst a field can be within 256 encoded bytes: 4-byte characters, or characters JSON escapes.
+      const heavy = ['\u{1F600}'.repeat(64), '"'.repeat(128), '\\'.repeat(128)]
+      for (const [i, text] of heavy.entries()) {
+        const created = await send(t, 'POST', `${BASE}/register`, { json: { username: `u${i}${text}`.slice(0, -2), email: `${text}@x`.slice(2), name: text, password: 'pw' } })
+        expect(created.status, text.slice(0, 4)).toBe(201)
+        const session = created.cookies.find((c) => c.startsWith('session='))
+        expect(new TextEncoder().encode(session?.split(';', 1)[0] ?? '').byteLength).toBeLessThanOrEqual(4096)
+      }
+      for (const [label, json] of [
+        ['too long', { username: 'a'.repeat(257), password: 'pw' }],
+        ['too long once encoded', { username: 'ok', name: '\u{1F600}'.repeat(65), password: 'pw' }],
+        ['escapes count', { username: '"'.repeat(129), password: 'pw' }],
+        ['newline', { username: 'new\nline', password: 'pw' }],
+        ['NUL', { username: 'ok2', name: 'a\u0000b', password: 'pw' }],
+        ['C1 control', { username: 'ok3', email: 'a\u0085@b.test', password: 'pw' }],
+      ] as const) {
+        const refused = see(`register ${label}`, await send(t, 'POST', `${BASE}/register`, { json }))
+        expectError(refused, 400, 'invalid_request')
+        expect((refused.body as { message: string }).message, label).toMatch(/control character|too long/)
+      }
+    },
+  },
+  {
     name: 'register past maxUsers: 507 limit_exceeded naming the option; the namespace keeps working',
     async run({ see, make }) {
       const small = await make({ maxUsers: 3 })

@@ -6,15 +6,20 @@ export type RestAuthentication =
   | { kind: 'ok'; user: StoredUser; session: Session; claims: AccessClaims }
   | { kind: 'failed'; result: AuthResult }
 
-/** The presented access token: `Authorization: Bearer` (RFC 6750 §2.1) first, else the session cookie. */
-export function presentedToken(ctx: RouteContext): { token: string } | { malformed: true } | undefined {
+/**
+ * The presented access token, by a fixed precedence: an `Authorization: Bearer` header (RFC 6750
+ * §2.1) wins, even when a `session` cookie is sent too; an `Authorization` header of another
+ * scheme (Basic, Digest, a gateway's own) is not ours and is ignored, so the cookie still counts;
+ * else the `session` cookie. A Bearer header that is not `Bearer <token>` is malformed (401).
+ */
+export function presentedToken(ctx: RouteContext): { token: string; via: 'bearer' | 'cookie' } | { malformed: true } | undefined {
   const header = ctx.request.headers.get('authorization')
-  if (header !== null) {
-    const match = /^Bearer +([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(header)
-    return match?.[1] ? { token: match[1] } : { malformed: true }
+  if (header !== null && /^\s*bearer(?:\s|$)/i.test(header)) {
+    const match = /^\s*Bearer +([A-Za-z0-9\-._~+/]+=*)\s*$/i.exec(header)
+    return match?.[1] ? { token: match[1], via: 'bearer' } : { malformed: true }
   }
   const cookie = ctx.cookies[SESSION_COOKIE]
-  return cookie ? { token: cookie } : undefined
+  return cookie ? { token: cookie, via: 'cookie' } : undefined
 }
 
 /** The core's `session` check over the REST credential, a failure already in REST's wire form. */

@@ -1,4 +1,4 @@
-import { errorResult, parseBody, stringField, type AuthResult, type RouteContext } from '../../core/index.js'
+import { errorResult, parseBody, stringField, tokenFieldProblem, type AuthResult, type RouteContext } from '../../core/index.js'
 
 export interface Credentials {
   login: string
@@ -9,11 +9,7 @@ export interface Credentials {
   name?: string
 }
 
-/**
- * Longest accepted username, email or name. They travel in the access token, and the token in the
- * `session` cookie: a browser keeps cookies up to 4096 bytes (RFC 6265 §6.1) and Node refuses
- * response headers over 16 KB, so a longer sign-up would issue a cookie no client can hold.
- */
+/** Longest other field in characters (flow bodies: codes, tokens); sign-up fields use `tokenFieldProblem`. */
 export const MAX_FIELD_LENGTH = 256
 /** Passwords never enter a token; this only bounds what is stored and compared. */
 export const MAX_PASSWORD_LENGTH = 1024
@@ -26,10 +22,9 @@ export async function readCredentials(ctx: RouteContext): Promise<{ ok: true; cr
   for (const name of ['username', 'email', 'password', 'name']) {
     const value = stringField(parsed.fields, name)
     if (typeof value === 'object') return { ok: false, result: errorResult('invalid_request', { message: value.invalid }) }
-    const max = name === 'password' ? MAX_PASSWORD_LENGTH : MAX_FIELD_LENGTH
-    if (value !== undefined && value.length > max) {
-      return { ok: false, result: errorResult('invalid_request', { message: `"${name}" is longer than ${max} characters.` }) }
-    }
+    // username, email and name travel in the token and its cookie: bounded by encoded size (token-fields.ts).
+    const problem = value === undefined ? undefined : name === 'password' ? passwordProblem(value) : tokenFieldProblem(name, value)
+    if (problem) return { ok: false, result: errorResult('invalid_request', { message: problem }) }
     values[name] = value
   }
   const login = values.username || values.email
@@ -41,4 +36,8 @@ export async function readCredentials(ctx: RouteContext): Promise<{ ok: true; cr
   if (values.email) credentials.email = values.email
   if (values.name) credentials.name = values.name
   return { ok: true, credentials }
+}
+
+function passwordProblem(value: string): string | undefined {
+  return value.length > MAX_PASSWORD_LENGTH ? `"password" is longer than ${MAX_PASSWORD_LENGTH} characters.` : undefined
 }

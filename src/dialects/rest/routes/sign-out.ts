@@ -5,6 +5,11 @@ import { presentedToken } from '../authenticate.js'
  * `DELETE /api/auth`, `POST /api/auth/logout`, `DELETE /api/auth/session`: revokes the session
  * server-side (so its access and refresh tokens die at once, RFC 7009 §2.2 in spirit) and expires
  * both cookies. Idempotent: with no or a dead credential it still answers 200 and clears cookies.
+ *
+ * Whose session: the one of the credential that authenticates (see `presentedToken`): a Bearer
+ * token's, else the `session` cookie's; plus a refresh token named in the body. The
+ * `refresh_token` cookie counts only when no Bearer token speaks: a client signing out with its
+ * Bearer token does not also sign out whoever's cookies travel along.
  */
 export async function signOut(ctx: RouteContext): Promise<AuthResult> {
   const parsed = await parseBody(ctx.request)
@@ -13,7 +18,7 @@ export async function signOut(ctx: RouteContext): Promise<AuthResult> {
   const fromBody = stringField(parsed.fields, 'refreshToken')
   const { revoked } = await endSessions(ctx, {
     accessToken: presented && 'token' in presented ? presented.token : undefined,
-    refreshToken: typeof fromBody === 'string' ? fromBody : ctx.cookies[REFRESH_COOKIE],
+    refreshToken: typeof fromBody === 'string' ? fromBody : presented && 'via' in presented && presented.via === 'bearer' ? undefined : ctx.cookies[REFRESH_COOKIE],
   })
   const result = jsonResult(200, { message: 'Signed out', revoked })
   result.cookies = ctx.config.cookies.cleared()
