@@ -111,10 +111,10 @@ export const nextjsRouteCases: ContractCase[] = [
     async run({ t, see }) {
       const put = see('405', await send(t, 'PUT', AUTH))
       expect(put.status).toBe(405)
-      expect(put.headers.allow).toBe('POST, GET, DELETE, OPTIONS')
+      expect(put.headers.allow).toBe('POST, GET, HEAD, DELETE, OPTIONS')
       expect(put.body).toEqual({ error: expect.stringContaining('PUT is not allowed') })
       const options = see('options', await send(t, 'OPTIONS', AUTH))
-      expect([options.status, options.headers.allow]).toEqual([204, 'POST, GET, DELETE, OPTIONS'])
+      expect([options.status, options.headers.allow]).toEqual([204, 'POST, GET, HEAD, DELETE, OPTIONS'])
       const missing = see('missing password', await send(t, 'POST', AUTH, { json: { username: 'test' } }))
       expect([missing.status, missing.body]).toEqual([400, { error: 'Send "username" or "email" and "password".' }])
       expect(see('415', await send(t, 'POST', AUTH, { body: 'x', type: 'text/plain' })).status).toBe(415)
