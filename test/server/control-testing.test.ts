@@ -40,7 +40,7 @@ describe('control API: journal, fail-next, expire, users (no port)', () => {
     expect((await call(e, 'GET', '/__mock-auth/journal', undefined, NS)).json.entries).toEqual([])
     const wrong = await call(e, 'POST', '/__mock-auth/journal')
     expect(wrong.status).toBe(405)
-    expect(wrong.headers.allow).toBe('GET, DELETE, OPTIONS')
+    expect(wrong.headers.allow).toBe('GET, HEAD, DELETE, OPTIONS')
   })
 
   it('POST /fail-next queues in the namespace and refuses bad bodies with a sentence', async () => {
