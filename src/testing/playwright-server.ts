@@ -55,7 +55,8 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
     clock: {
       now: () => clock(),
       advance: (by) => clock({ advance: by }),
-      set: (to) => clock({ set: to instanceof Date ? to.toISOString() : to }),
+      // The control API takes ISO dates only; a number here is epoch ms, as `new Date(number)` reads it.
+      set: (to) => clock({ set: typeof to === 'string' ? to : new Date(to).toISOString() }),
     },
     reset: async () => void (await call('POST', '/reset')),
     state: async () => (await call<StateSummary>('GET', '/state')).data,
