@@ -192,11 +192,11 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   return {
     app,
     engine,
-    listen: (listenOptions) => listen(app, engine, listenOptions),
+    listen: (listenOptions) => listen(app, engine, streams, listenOptions),
   }
 }
 
-async function listen(app: Express, engine: Engine, options: ListenOptions = {}): Promise<RunningServer> {
+async function listen(app: Express, engine: Engine, streams: EventStreams, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST
   const server = createHttpServer(app)
   // Requests Node's parser refuses never reach Express: answer them as JSON too.
@@ -228,6 +228,7 @@ async function listen(app: Express, engine: Engine, options: ListenOptions = {})
     closed,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        streams.closeAll()
         server.close(() => resolve())
         // Keep-alive and delayed (slow scenario) connections would hold close() open.
         for (const socket of sockets) socket.destroy()
@@ -239,6 +240,8 @@ async function listen(app: Express, engine: Engine, options: ListenOptions = {})
         // An answered keep-alive connection turns idle but stays open until its client leaves, so
         // idle ones are closed again every few ms until the requests in flight are done.
         const idle = setInterval(() => server.closeIdleConnections(), 25)
+        // An event stream never ends by itself: end them now, or they would hold the grace period open.
+        streams.closeAll()
         const deadline = setTimeout(() => {
           for (const socket of sockets) socket.destroy()
         }, graceMs)

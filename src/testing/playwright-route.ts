@@ -5,6 +5,7 @@ import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-opt
 import { nodeSigner } from '../server/node-signer.js'
 import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
+import { contextFetch } from './playwright-fetch.js'
 import { toFetchRequest } from './playwright-request.js'
 import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
 
@@ -48,6 +49,7 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
     state: async () => controls.state(),
     mailbox: async (filter) => controls.mailbox(filter),
     chooseAccount: async (provider, account) => controls.chooseAccount(provider, account),
+    fetch: contextFetch(context, { mode: 'route', engine }, appUrl),
     async signIn(user: string, signInOptions: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = signInOptions
       const signed = await controls.signIn(user, mint)

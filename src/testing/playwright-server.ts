@@ -2,6 +2,7 @@ import type { BrowserContext } from '@playwright/test'
 import type { SignedIn } from '../../handlers/controls.js'
 import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type ChosenAccount, type JournalEntry, type Mail, type PendingFailure, type PublicUser, type StateSummary } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
+import { contextFetch } from './playwright-fetch.js'
 import { requireUrl } from './playwright-route.js'
 import type { PlaywrightMockAuth, ScenarioInfo, SignInOptions } from './playwright-types.js'
 
@@ -61,6 +62,7 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
     reset: async () => void (await call('POST', '/reset')),
     state: async () => (await call<StateSummary>('GET', '/state')).data,
     chooseAccount: async (provider, account) => (await call<ChosenAccount>('POST', '/providers/next-account', { provider, account })).data,
+    fetch: contextFetch(context, { mode: 'server', base, namespace }, appUrl),
     mailbox: async (filter = {}) => (await call<Mail[]>('GET', filter.to === undefined ? '/mailbox' : `/mailbox?to=${encodeURIComponent(filter.to)}`)).data,
     async signIn(user: string, options: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = options

@@ -47,6 +47,13 @@ export interface PlaywrightMockAuth {
    * real redirect flow without the chooser page: `chooseAccount('google', 'admin@example.com')`.
    */
   chooseAccount(provider: string, account: string): Promise<ChosenAccount>
+  /**
+   * A request to the mock with this browser context's cookies (Set-Cookie goes back into the
+   * context): `await mockAuth.fetch('/api/auth/me')`. Use it instead of `page.request`, which never
+   * passes through `context.route` and so misses the mock in route mode. A path resolves against
+   * `baseURL`; in server mode the request goes to the server in this test's namespace.
+   */
+  fetch(input: string | URL, init?: RequestInit): Promise<Response>
   /** Signs a user in without the login form: real tokens, and both HttpOnly cookies put into the browser context. */
   signIn(user: string, options?: SignInOptions): Promise<SignedIn>
   /** Every request this test's app made to mock-auth, oldest first; `since` keeps entries with a greater seq. */

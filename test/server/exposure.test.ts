@@ -190,3 +190,20 @@ describe('exposure: an oversized body is not read to its end', () => {
   }
 })
 
+
+describe('exposure: shutdown ends the event streams', () => {
+  it('close() and shutdown() end an open dashboard stream instead of waiting out the grace period', async () => {
+    for (const stop of ['close', 'shutdown'] as const) {
+      const server = await createServer().listen({ port: 0 })
+      const res = await fetch(`${server.url}/__mock-auth/events`)
+      expect(res.status).toBe(200)
+      const reader = res.body!.getReader()
+      await reader.read()
+      const started = Date.now()
+      await (stop === 'close' ? server.close() : server.shutdown(5_000))
+      // The stream ends (done) rather than hanging until the socket is destroyed.
+      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read());
+      expect(Date.now() - started).toBeLessThan(2_000)
+    }
+  })
+})

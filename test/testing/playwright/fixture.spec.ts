@@ -104,3 +104,25 @@ test('mailbox(): a magic link requested by the page is read by the test; followi
   await mockAuth.reset()
   expect(await mockAuth.mailbox()).toEqual([])
 })
+
+test.describe('mockAuth.fetch: the mock with the page’s cookies (page.request bypasses context.route)', () => {
+  test('reads the session the page signed in, and its Set-Cookie signs the page out', async ({ page, mockAuth, context }) => {
+    expect((await signInForm(page)).status).toBe(200)
+    const me = await mockAuth.fetch('/api/auth/me')
+    expect(me.status).toBe(200)
+    expect(await me.json()).toMatchObject({ user: { username: 'test' } })
+    const out = await mockAuth.fetch('/api/auth/logout', { method: 'POST' })
+    expect(out.status).toBeLessThan(300)
+    // The cleared cookies reached the context: the page itself is signed out now.
+    expect((await context.cookies()).filter((c) => c.name === 'session')).toEqual([])
+    expect((await call(page, 'GET', '/api/auth/session')).body).toEqual({ authenticated: false, user: null })
+    expect((await mockAuth.fetch('/api/auth/me')).status).toBe(401)
+  })
+
+  test('answers as the scenario says, and names a path that is not a mock route', async ({ mockAuth }) => {
+    await mockAuth.use('bad-credentials')
+    const login = await mockAuth.fetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"test","password":"test"}' })
+    expect(login.status).toBe(401)
+    await expect(mockAuth.fetch('/not-auth')).rejects.toThrow(/not one of mock-auth's routes/)
+  })
+})

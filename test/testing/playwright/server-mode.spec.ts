@@ -65,3 +65,12 @@ test('server mode: mailbox() reads this namespace’s mails from GET /__mock-aut
   expect(reset.body).toMatchObject({ revokedSessions: 0 })
   expect((await call(page, 'POST', '/api/auth/login', { username: 'test', password: 'n3w' })).status).toBe(200)
 })
+
+test('server mode: mockAuth.fetch calls the server in this namespace with the context’s cookies', async ({ mockAuth }) => {
+  await mockAuth.signIn('test', { url: serverUrl })
+  const me = await mockAuth.fetch(`${serverUrl}/api/auth/me`)
+  expect(me.status).toBe(200)
+  expect(await me.json()).toMatchObject({ user: { username: 'test' } })
+  await mockAuth.use('server-error')
+  expect((await mockAuth.fetch(`${serverUrl}/api/auth/me`)).status).toBe(500)
+})
