@@ -12,6 +12,7 @@ export const cases = nextAuthCases({
   missingCsrf: 'signin?csrf=true',
   serverError: 'error?error=The+auth+server+failed+%28simulated%29.',
   enc: 'A256GCM',
+  googleType: 'oauth',
 })
 
 /** Auth.js v5's wire (next-auth 5 beta, @auth/core 0.41). */
@@ -24,4 +25,5 @@ export const authjsCases = nextAuthCases({
   missingCsrf: 'signin?error=MissingCSRF',
   serverError: 'error?error=Configuration',
   enc: 'A256CBC-HS512',
+  googleType: 'oidc',
 })

@@ -17,6 +17,8 @@ export interface NextAuthVersion {
   missingCsrf: string
   serverError: string
   enc: string
+  /** Google's `type` in `/providers` (v4 `oauth`, v5 `oidc`). */
+  googleType: 'oauth' | 'oidc'
 }
 
 const seeAs = (see: (label: string, r: import('./transport.js').ContractResponse) => unknown, t: Transport) => (label: string, r: import('./transport.js').ContractResponse) => {
@@ -46,12 +48,14 @@ export function nextAuthCases(v: NextAuthVersion): ContractCase[] {
       },
     },
     {
-      name: `${v.prefix}: GET /providers lists the credentials and email providers with absolute URLs`,
+      name: `${v.prefix}: GET /providers lists the credentials and email providers and the mock identity providers with absolute URLs`,
       async run({ t, see }) {
         const res = seeAs(see, t)('providers', await new NextAuthWireClient(t, v.prefix).send('GET', '/providers'))
         expect(res.body).toEqual({
           credentials: { id: 'credentials', name: 'Credentials', type: 'credentials', signinUrl: `${t.origin}/api/auth/signin/credentials`, callbackUrl: `${t.origin}/api/auth/callback/credentials` },
           email: { id: 'email', name: 'Email', type: 'email', signinUrl: `${t.origin}/api/auth/signin/email`, callbackUrl: `${t.origin}/api/auth/callback/email` },
+          google: { id: 'google', name: 'Google', type: v.googleType, signinUrl: `${t.origin}/api/auth/signin/google`, callbackUrl: `${t.origin}/api/auth/callback/google` },
+          github: { id: 'github', name: 'GitHub', type: 'oauth', signinUrl: `${t.origin}/api/auth/signin/github`, callbackUrl: `${t.origin}/api/auth/callback/github` },
         })
       },
     },

@@ -12,3 +12,4 @@ export { sendVerification, resendVerification, verifyEmail, markVerified, type L
 export { forgotPassword, resetPassword, type ResetPasswordOutcome } from './password-reset.js'
 export { requestMagicLink, consumeMagicLink, type MagicLinkOutcome } from './magic-link.js'
 export { socialSignIn, type SocialSignInOutcome } from './social-sign-in.js'
+export { findSocialProvider, startSocialSignIn, finishSocialSignIn, type PendingSocial, type SocialStartInput, type SocialCallbackOutcome, type SocialCallbackFailure } from './social-flow.js'

@@ -24,4 +24,17 @@ export const AUTHJS_V5: NextAuthWire = {
   sessionHeaders: { 'cache-control': 'private, no-cache, no-store', expires: '0', pragma: 'no-cache' },
   // A success converts the 302 to `{ url }` and keeps its headers, Location included.
   jsonKeepsLocation: true,
+  // providers/google.js: `type: "oidc"`.
+  oidcType: 'oidc',
+  // lib/actions/callback/oauth/callback.js: the provider's `error=` is an OAuthCallbackError, a
+  // client-safe SignInError (page `signin`); a failing token response (oauth4webapi's
+  // ResponseBodyError) or a bad state check (InvalidCheck) is not client-safe: `Configuration`;
+  // `signIn` false is AccessDenied (page `error`). Errors.js `clientErrors`, index.js's catch.
+  oauthFailure: {
+    state: { page: 'error', params: { error: 'Configuration' } },
+    denied: { page: 'signin', params: { error: 'OAuthCallbackError' } },
+    exchange: { page: 'error', params: { error: 'Configuration' } },
+    refused: { page: 'error', params: { error: 'AccessDenied' } },
+  },
+  oauthSignInFailure: { page: 'error', params: { error: 'Configuration' } },
 }

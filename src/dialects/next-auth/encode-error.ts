@@ -1,4 +1,4 @@
-import { AUTH_ERRORS, jsonResult, publicOrigin, type AuthResult, type ErrorContext, type ProtocolError } from '../../core/index.js'
+import { AUTH_ERRORS, emptyResult, jsonResult, publicOrigin, type AuthResult, type ErrorContext, type ProtocolError } from '../../core/index.js'
 import { encodeRestError } from '../rest/encode-error.js'
 import { pageUrl } from './answers.js'
 import type { NextAuthWire } from './wire.js'
@@ -35,6 +35,15 @@ function encodeOnWire(wire: NextAuthWire, error: ProtocolError, ctx: ErrorContex
             : wire.authorizeRefused(error.code)
       const code = INFRASTRUCTURE.has(error.code) ? status : answer.status
       return jsonResult(code, { url: pageUrl(base, answer.page, answer.params) }, headers)
+    }
+    case 'socialSignIn': {
+      const answer = wire.oauthSignInFailure
+      return jsonResult(INFRASTRUCTURE.has(error.code) ? status : 200, { url: pageUrl(base, answer.page, answer.params) }, headers)
+    }
+    case 'socialCallback': {
+      // A browser navigation: the 302 to the error page next-auth gives a failed exchange.
+      const answer = wire.oauthFailure.exchange
+      return emptyResult(302, { ...headers, location: pageUrl(base, answer.page, answer.params) })
     }
     case 'signOut':
       return jsonResult(status, { url: pageUrl(base, 'error', { error: error.code }) }, headers)

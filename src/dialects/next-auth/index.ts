@@ -9,6 +9,7 @@ import { errorPage, signInPage, signOutPage } from './routes/pages.js'
 import { providers } from './routes/providers.js'
 import { session } from './routes/session.js'
 import { signOut } from './routes/sign-out.js'
+import { oauthCallback, oauthSignIn } from './routes/social.js'
 import { NEXT_AUTH_V4, type NextAuthWire } from './wire.js'
 
 export interface NextAuthDialect extends Dialect {
@@ -21,7 +22,8 @@ export interface NextAuthDialect extends Dialect {
 
 /**
  * next-auth's routes under the base path, for one wire (v4's, or v5's differences as data):
- * `GET /csrf`, `GET /providers`, `POST /callback/:provider`, `GET|POST /session`, `POST /signout`,
+ * `GET /csrf`, `GET /providers`, `POST /callback/credentials`, `POST /signin/email`, `GET /callback/email`,
+ * `POST /signin/<id>` and `GET|POST /callback/<id>` (the mock identity providers), `GET|POST /session`, `POST /signout`,
  * and the HTML pages `GET /signin`, `/signout`, `/error`. CSRF, providers and pages are plumbing:
  * no scenario `respond` reaches them.
  */
@@ -29,12 +31,18 @@ export function createNextAuthDialect(wire: NextAuthWire, secret?: string): Next
   const key = secret === undefined || secret === '' ? randomHex(32) : secret
   const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key) }
   const sessionRoute = { operation: 'session' as const, handle: withInit(kit, session) }
+  const oauthCallbackRoute = { operation: 'socialCallback' as const, handle: withInit(kit, oauthCallback) }
   const routes: RouteTable = {
     '/csrf': { GET: { handle: withInit(kit, csrf) } },
     '/providers': { GET: { handle: withInit(kit, providers) } },
-    '/callback/:provider': { POST: { operation: 'signIn', handle: withInit(kit, callback) }, GET: { operation: 'magicLinkVerify', handle: withInit(kit, emailCallback) } },
+    // Exact paths before the `:provider` patterns: the MSW handlers are made in table order.
+    '/callback/credentials': { POST: { operation: 'signIn', handle: withInit(kit, callback) } },
     // Issue 13: the email provider (a magic link mailed to the mailbox).
-    '/signin/:provider': { POST: { operation: 'magicLink', handle: withInit(kit, emailSignIn) } },
+    '/callback/email': { GET: { operation: 'magicLinkVerify', handle: withInit(kit, emailCallback) } },
+    '/signin/email': { POST: { operation: 'magicLink', handle: withInit(kit, emailSignIn) } },
+    // Issue 10: the mock identity providers (`signIn('google')`).
+    '/signin/:provider': { POST: { operation: 'socialSignIn', handle: withInit(kit, oauthSignIn) } },
+    '/callback/:provider': { GET: oauthCallbackRoute, POST: oauthCallbackRoute },
     '/verify-request': { GET: { handle: withInit(kit, verifyRequestPage) } },
     '/session': { GET: sessionRoute, POST: sessionRoute },
     '/signout': { GET: { handle: withInit(kit, signOutPage) }, POST: { operation: 'signOut', handle: withInit(kit, signOut) } },

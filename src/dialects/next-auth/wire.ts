@@ -38,7 +38,21 @@ export interface NextAuthWire {
   sessionHeaders: Record<string, string>
   /** v5 keeps `Location` on a successful `{ url }` JSON answer (it converts its own 302). */
   jsonKeepsLocation: boolean
+  /** An OpenID Connect provider's (Google's) `type` in `/providers`: v4 `oauth`, v5 `oidc` (OAuth 2.0 ones are `oauth` in both). */
+  oidcType: 'oauth' | 'oidc'
+  /** Where a failed OAuth callback sends the browser, by the stage it failed at (see `OAuthFailureStage`). */
+  oauthFailure: Record<OAuthFailureStage, { page: 'error' | 'signin'; params: Record<string, string> }>
+  /** `POST /signin/<id>` failing (a scenario's canned `socialSignIn`): v4 `OAuthSignin`, v5 `Configuration` (OAuthSignInError is not client-safe). */
+  oauthSignInFailure: { page: 'error'; params: Record<string, string> }
 }
+
+/**
+ * Why an OAuth callback failed: `state` (no sign-in of ours: unknown or spent state), `denied`
+ * (the provider redirected back with `error=`, e.g. Deny), `exchange` (the token endpoint or
+ * user lookup failed), `refused` (an unverified email: what the app's `signIn` callback
+ * returning false gives, the check next-auth's Google docs show).
+ */
+export type OAuthFailureStage = 'state' | 'denied' | 'exchange' | 'refused'
 
 /** next-auth 4.24.x. */
 export const NEXT_AUTH_V4: NextAuthWire = {
@@ -54,4 +68,16 @@ export const NEXT_AUTH_V4: NextAuthWire = {
   errorsKeepCookies: true,
   sessionHeaders: {},
   jsonKeepsLocation: false,
+  // providers/google.js: `type: "oauth"` with `idToken: true`.
+  oidcType: 'oauth',
+  // core/routes/callback.js: `?error=` from the provider is a plain Error thrown before the
+  // OAuthCallbackError wrapper (lib/oauth/callback.js), so it lands as `Callback`; a failing token
+  // request or a missing state cookie is wrapped, `OAuthCallback`; `signIn` false, `AccessDenied`.
+  oauthFailure: {
+    state: { page: 'error', params: { error: 'OAuthCallback' } },
+    denied: { page: 'error', params: { error: 'Callback' } },
+    exchange: { page: 'error', params: { error: 'OAuthCallback' } },
+    refused: { page: 'error', params: { error: 'AccessDenied' } },
+  },
+  oauthSignInFailure: { page: 'error', params: { error: 'OAuthSignin' } },
 }

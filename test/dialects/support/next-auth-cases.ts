@@ -7,7 +7,7 @@ export interface NextAuthClient {
   getCsrfToken(): Promise<string | undefined | null>
   getProviders(): Promise<Record<string, { id: string; type: string; callbackUrl: string }> | null>
   getSession(): Promise<{ user?: { name?: string | null; email?: string | null; image?: string | null }; expires: string } | null>
-  signIn(provider: string, options: Record<string, unknown>): Promise<{ error?: string | null | undefined; code?: string | undefined; status: number; ok: boolean; url: string | null } | undefined>
+  signIn(provider: string, options: Record<string, unknown>, authorizationParams?: Record<string, string>): Promise<{ error?: string | null | undefined; code?: string | undefined; status: number; ok: boolean; url: string | null } | undefined>
   signOut(options: Record<string, unknown>): Promise<unknown>
 }
 
@@ -27,6 +27,8 @@ export interface NextAuthTarget {
   serverError: string
   /** The default namespace's mails, newest last. */
   mailbox(): Promise<Mail[]>
+  /** The account the next authorization at a mock provider gets (the controls' `chooseAccount`). */
+  chooseAccount(provider: string, account: string): Promise<void>
 }
 
 /**

@@ -6,6 +6,8 @@ import { createServer, type RunningServer } from '../../../src/server/index.js'
 import type { Mail } from '../../../src/core/index.js'
 import { importUntyped, installCookieFetch, type CookieFetch } from './cookie-fetch.js'
 import { nextAuthCases, type NextAuthClient, type NextAuthTarget } from './next-auth-cases.js'
+import { nextAuthSocialCases, type NextAuthOAuthExpectations } from './next-auth-social-cases.js'
+import { ACME } from './oauth-follow.js'
 
 export const SECRET = 'a-next-auth-secret-for-the-tests-0123456789'
 const MSW_ORIGIN = 'http://localhost:3000'
@@ -21,6 +23,7 @@ export interface RealClientSuite {
   salted: boolean
   badCredentials: NextAuthTarget['badCredentials']
   serverError: string
+  oauth: NextAuthOAuthExpectations
 }
 
 /**
@@ -29,7 +32,7 @@ export interface RealClientSuite {
  */
 export function realClientSuite(s: RealClientSuite): void {
   let running: RunningServer | undefined
-  const auth = s.transport === 'msw' ? createMockAuth({ dialect: s.dialect, secret: SECRET }) : undefined
+  const auth = s.transport === 'msw' ? createMockAuth({ dialect: s.dialect, secret: SECRET, providers: [ACME] }) : undefined
   const server = auth ? setupServer(...auth.handlers) : undefined
   let origin = MSW_ORIGIN
   let client: NextAuthClient
@@ -39,7 +42,7 @@ export function realClientSuite(s: RealClientSuite): void {
   beforeAll(async () => {
     if (server) server.listen({ onUnhandledRequest: 'error' })
     else {
-      running = await createServer({ dialect: s.dialect, secret: SECRET }).listen()
+      running = await createServer({ dialect: s.dialect, secret: SECRET, providers: [ACME] }).listen()
       origin = running.url
     }
     process.env.NEXTAUTH_URL = `${origin}/api/auth`
@@ -70,20 +73,28 @@ export function realClientSuite(s: RealClientSuite): void {
     if (auth) auth.use(name)
     else await fetch(`${origin}/__mock-auth/scenario`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) })
   }
+  const chooseAccount = async (provider: string, account: string) => {
+    if (auth) auth.chooseAccount(provider, account)
+    else {
+      const res = await fetch(`${origin}/__mock-auth/providers/next-account`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ provider, account }) })
+      if (!res.ok) throw new Error(`next-account: ${res.status} ${await res.text()}`)
+    }
+  }
   describe(`${s.clientModule} against ${s.transport === 'msw' ? 'the MSW handlers' : 'mock-auth serve'} (dialect ${s.dialect})`, () => {
-    nextAuthCases(
-      (): NextAuthTarget => ({
-        origin,
-        client: () => client,
-        cookies: () => cookies,
-        sessionCookie: s.sessionCookie,
-        use,
-        decode: (token) => decode({ token, secret: SECRET, ...(s.salted ? { salt: s.sessionCookie } : {}) }),
-        badCredentials: s.badCredentials,
-        serverError: s.serverError,
-        mailbox: async () => (auth ? auth.mailbox() : ((await (await fetch(`${origin}/__mock-auth/mailbox`)).json()) as Mail[])),
-      }),
-    )
+    const target = (): NextAuthTarget => ({
+      origin,
+      client: () => client,
+      cookies: () => cookies,
+      sessionCookie: s.sessionCookie,
+      use,
+      decode: (token) => decode({ token, secret: SECRET, ...(s.salted ? { salt: s.sessionCookie } : {}) }),
+      badCredentials: s.badCredentials,
+      serverError: s.serverError,
+      mailbox: async () => (auth ? auth.mailbox() : ((await (await fetch(`${origin}/__mock-auth/mailbox`)).json()) as Mail[])),
+      chooseAccount,
+    })
+    nextAuthCases(target)
+    nextAuthSocialCases(target, s.oauth)
   })
 }
 
@@ -95,6 +106,13 @@ export const V4: Omit<RealClientSuite, 'transport'> = {
   salted: false,
   badCredentials: { error: 'CredentialsSignin', status: 401, ok: false },
   serverError: 'The auth server failed (simulated).',
+  oauth: {
+    googleType: 'oauth',
+    denied: '/api/auth/error?error=Callback',
+    providerError: '/api/auth/error?error=OAuthCallback',
+    unverified: '/api/auth/error?error=AccessDenied',
+    missingCsrf: '/api/auth/signin?csrf=true',
+  },
 }
 
 export const V5: Omit<RealClientSuite, 'transport'> = {
@@ -105,4 +123,11 @@ export const V5: Omit<RealClientSuite, 'transport'> = {
   salted: true,
   badCredentials: { error: 'CredentialsSignin', code: 'credentials', status: 200, ok: true },
   serverError: 'Configuration',
+  oauth: {
+    googleType: 'oidc',
+    denied: '/api/auth/signin?error=OAuthCallbackError',
+    providerError: '/api/auth/error?error=Configuration',
+    unverified: '/api/auth/error?error=AccessDenied',
+    missingCsrf: '/api/auth/signin?error=MissingCSRF',
+  },
 }

@@ -1,4 +1,4 @@
-import { errorResult, passwordSignIn, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { passwordSignIn, type AuthResult, type RouteContext } from '../../../core/index.js'
 import { failure, pageUrl, redirect } from '../answers.js'
 import type { NextAuthHandler, NextAuthKit } from '../context.js'
 import type { NextAuthRequest } from '../request-state.js'
@@ -11,10 +11,6 @@ import { issueSessionCookie, sessionMaxAgeMs } from '../session-token.js'
  * next-auth's silent `signin?csrf=true` (v4) or `error=MissingCSRF` (v5).
  */
 export const callback: NextAuthHandler = async (ctx, req, kit): Promise<AuthResult> => {
-  const provider = ctx.params.provider
-  if (provider !== 'credentials') {
-    return errorResult('not_found', { message: `No provider "${provider ?? ''}" here: this mock serves the "credentials" provider (see GET ${ctx.config.basePath}/providers).` })
-  }
   const headers = ctx.request.headers
   if (!req.csrfVerified) return missingCsrf(kit, req, headers)
   const login = field(req, 'username') ?? field(req, 'email')

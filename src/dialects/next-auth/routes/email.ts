@@ -1,4 +1,4 @@
-import { consumeMagicLink, errorResult, openSession, requestMagicLink, type AuthResult } from '../../../core/index.js'
+import { consumeMagicLink, openSession, requestMagicLink, type AuthResult } from '../../../core/index.js'
 import { pageUrl, redirect } from '../answers.js'
 import type { NextAuthHandler } from '../context.js'
 import { issueSessionCookie, sessionMaxAgeMs } from '../session-token.js'
@@ -23,9 +23,6 @@ function normalize(email: string): string {
  */
 export const emailSignIn: NextAuthHandler = async (ctx, req, kit): Promise<AuthResult> => {
   const headers = ctx.request.headers
-  if (ctx.params.provider !== 'email') {
-    return errorResult('not_found', { message: `No provider "${ctx.params.provider ?? ''}" signs in here: POST ${ctx.config.basePath}/signin/email, or /callback/credentials.` })
-  }
   if (!req.csrfVerified) return missingCsrf(kit, req, headers)
   const raw = req.fields.email
   if (typeof raw !== 'string' || raw.trim() === '' || !raw.includes('@')) return redirect(kit.wire, req, headers, pageUrl(req.base, 'error', { error: 'EmailSignin' }), req.cookies)
@@ -42,8 +39,8 @@ export const emailSignIn: NextAuthHandler = async (ctx, req, kit): Promise<AuthR
 export const emailCallback: NextAuthHandler = async (ctx, req, kit): Promise<AuthResult> => {
   const query = new URL(ctx.request.url, req.origin).searchParams
   const email = normalize(query.get('email') ?? '')
-  const outcome = ctx.params.provider === 'email' ? consumeMagicLink(ctx, query.get('token') ?? '', () => `user-${crypto.randomUUID()}`) : undefined
-  if (!outcome?.ok || outcome.user.email?.toLowerCase() !== email) {
+  const outcome = consumeMagicLink(ctx, query.get('token') ?? '', () => `user-${crypto.randomUUID()}`)
+  if (!outcome.ok || outcome.user.email?.toLowerCase() !== email) {
     return redirect(kit.wire, req, { get: () => null }, pageUrl(req.base, 'error', { error: 'Verification' }), kit.wire.errorsKeepCookies ? req.cookies : [])
   }
   const opened = openSession(ctx, outcome.user)

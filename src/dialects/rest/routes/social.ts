@@ -1,38 +1,21 @@
-import { BoundedMap } from '../../../core/bounded-map.js'
 import {
   emptyResult,
   errorResult,
+  findSocialProvider,
+  finishSocialSignIn,
   issueAccessToken,
   jsonResult,
-  socialSignIn,
+  startSocialSignIn,
   type AuthResult,
   type RouteContext,
   type SocialProvider,
 } from '../../../core/index.js'
-import { base64url } from '../../../core/base64url.js'
 import { parseBody } from '../../../core/parse-body.js'
 
-/** A social sign-in on its way through the provider: what the callback needs, keyed by `state`. */
-interface Pending {
-  providerId: string
-  callbackUrl: string
-  redirectUri: string
-  expiresAt: number
-}
-
-const PENDING_KEY = 'mock-auth:rest-social'
-const PENDING_TTL_MS = 600_000
-const MAX_PENDING = 10_000
-
-function pendingOf(ctx: RouteContext): BoundedMap<Pending> {
-  return ctx.state.protocolState(PENDING_KEY, () => new BoundedMap<Pending>(MAX_PENDING))
-}
-
 function providerOf(ctx: RouteContext): SocialProvider | AuthResult {
-  const id = ctx.params.provider ?? ''
-  const provider = ctx.config.socialProviders.get(id)
-  if (provider) return provider
-  return errorResult('not_found', { message: `No provider "${id}". Providers: ${[...ctx.config.socialProviders.keys()].join(', ')} (GET ${ctx.config.basePath}/providers).` })
+  const found = findSocialProvider(ctx, ctx.params.provider ?? '')
+  if (found.ok) return found.provider
+  return errorResult('not_found', { message: `${found.description} (GET ${ctx.config.basePath}/providers)` })
 }
 
 const origin = (ctx: RouteContext) => new URL(ctx.request.url).origin
@@ -67,10 +50,8 @@ export async function socialStart(ctx: RouteContext): Promise<AuthResult> {
   }
   const target = sameOrigin(ctx, callbackUrl ?? '/')
   if (target === undefined) return errorResult('invalid_request', { message: `callbackUrl "${callbackUrl}" must be a path or a URL on ${origin(ctx)}.` })
-  const state = base64url(ctx.random.bytes(24))
   const redirectUri = `${origin(ctx)}${ctx.config.basePath}/callback/${provider.id}`
-  pendingOf(ctx).set(state, { providerId: provider.id, callbackUrl: target, redirectUri, expiresAt: ctx.now + PENDING_TTL_MS })
-  const location = provider.authorizationUrl({ origin: origin(ctx), redirectUri, state, ...(loginHint === undefined ? {} : { loginHint }) })
+  const { url: location } = startSocialSignIn(ctx, { provider, callbackUrl: target, redirectUri, origin: origin(ctx), ...(loginHint === undefined ? {} : { loginHint }) })
   return post ? jsonResult(200, { url: location }) : emptyResult(302, { location })
 }
 
@@ -83,24 +64,11 @@ export async function socialStart(ctx: RouteContext): Promise<AuthResult> {
 export async function socialCallback(ctx: RouteContext): Promise<AuthResult> {
   const provider = providerOf(ctx)
   if ('status' in provider) return provider
-  const query = new URL(ctx.request.url).searchParams
-  const state = query.get('state') ?? ''
-  const pending = pendingOf(ctx).get(state, ctx.now)
-  if (!pending || pending.providerId !== provider.id) {
-    return errorResult('invalid_request', { message: 'Unknown or expired state: start the sign-in again from /signin/<provider> (each state works once, for 10 minutes).' })
-  }
-  pendingOf(ctx).delete(state)
-  const back = (error: string, description: string) => emptyResult(302, { location: withParams(pending.callbackUrl, { error, error_description: description }) })
-  const denied = query.get('error')
-  if (denied !== null) return back(denied, query.get('error_description') ?? `The provider answered ${denied}.`)
-  const code = query.get('code')
-  if (code === null || code === '') return back('invalid_request', 'The provider sent neither code nor error.')
-  const exchanged = await provider.exchange(ctx, { code, redirectUri: pending.redirectUri, origin: origin(ctx) })
-  if (!exchanged.ok) return back(exchanged.error, exchanged.description)
-  const outcome = socialSignIn(ctx, exchanged.profile)
-  if (!outcome.ok) return back(outcome.error, `${provider.name} has not verified ${exchanged.profile.email}; it cannot sign in as its owner.`)
+  const outcome = await finishSocialSignIn(ctx, provider, new URL(ctx.request.url).searchParams)
+  if (!outcome.ok && outcome.stage === 'state') return errorResult('invalid_request', { message: outcome.description })
+  if (!outcome.ok) return emptyResult(302, { location: withParams(outcome.pending.callbackUrl, { error: outcome.error, error_description: outcome.description }) })
   const access = await issueAccessToken(ctx, outcome.user, outcome.session, outcome.accessMs)
-  const result = emptyResult(302, { location: pending.callbackUrl })
+  const result = emptyResult(302, { location: outcome.pending.callbackUrl })
   result.cookies = ctx.config.cookies.issue(access.token, outcome.refreshToken)
   return result
 }
