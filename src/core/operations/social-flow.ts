@@ -4,6 +4,7 @@ import type { RouteContext } from '../context.js'
 import type { SocialProvider } from '../social.js'
 import { socialSignIn } from './social-sign-in.js'
 import type { OpenedSession } from '../issue.js'
+import type { TokenLifetimes } from '../scenario.js'
 
 /**
  * A social sign-in on its way through the provider: what the callback needs, keyed by the
@@ -76,9 +77,10 @@ export type SocialCallbackOutcome = ({ ok: true; pending: PendingSocial; created
  * The `socialCallback` operation: the provider's redirect back (`code` and `state`, or
  * `error`). The state is spent first (single use), then the code is exchanged with the provider
  * in-process, and the profile's email signs its user in or creates one (`socialSignIn`). The
- * dialect turns the outcome into its session cookie and redirect, or its library's error answer.
+ * dialect turns the outcome into its session cookie and redirect, or its library's error answer;
+ * `override` is the session's lifetimes when the dialect maps them (better-auth's `sessionLifetime`).
  */
-export async function finishSocialSignIn(ctx: RouteContext, provider: SocialProvider, query: URLSearchParams): Promise<SocialCallbackOutcome> {
+export async function finishSocialSignIn(ctx: RouteContext, provider: SocialProvider, query: URLSearchParams, override?: TokenLifetimes): Promise<SocialCallbackOutcome> {
   const state = query.get('state') ?? ''
   const pending = pendingOf(ctx).get(state, ctx.now)
   if (!pending || pending.providerId !== provider.id) {
@@ -91,7 +93,7 @@ export async function finishSocialSignIn(ctx: RouteContext, provider: SocialProv
   if (code === null || code === '') return { ok: false, stage: 'denied', error: 'invalid_request', description: 'The provider sent neither code nor error.', pending }
   const exchanged = await provider.exchange(ctx, { code, redirectUri: pending.redirectUri, origin: pending.origin })
   if (!exchanged.ok) return { ok: false, stage: 'exchange', error: exchanged.error, description: exchanged.description, pending }
-  const outcome = socialSignIn(ctx, exchanged.profile)
+  const outcome = socialSignIn(ctx, exchanged.profile, override)
   if (!outcome.ok) return { ok: false, stage: 'refused', error: outcome.error, description: `${provider.name} has not verified ${exchanged.profile.email}; it cannot sign in as its owner.`, pending }
   return { ...outcome, pending }
 }

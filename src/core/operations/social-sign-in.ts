@@ -1,6 +1,7 @@
 import { base64url } from '../base64url.js'
 import type { RouteContext } from '../context.js'
 import { openSession, type OpenedSession } from '../issue.js'
+import type { TokenLifetimes } from '../scenario.js'
 import type { SocialProfile } from '../social.js'
 import type { StoredUser } from '../users.js'
 
@@ -12,7 +13,7 @@ export type SocialSignInOutcome = ({ ok: true; created: boolean } & OpenedSessio
  * password nobody knows. An email the provider has not verified signs nobody in: linking by an
  * unverified address would let anyone claim an account (the reason Auth.js refuses it too).
  */
-export function socialSignIn(ctx: RouteContext, profile: SocialProfile): SocialSignInOutcome {
+export function socialSignIn(ctx: RouteContext, profile: SocialProfile, override?: TokenLifetimes): SocialSignInOutcome {
   if (!profile.emailVerified) return { ok: false, error: 'email_not_verified' }
   const store = ctx.state.store
   let user = store.findByLogin(profile.email)
@@ -24,5 +25,5 @@ export function socialSignIn(ctx: RouteContext, profile: SocialProfile): SocialS
     user = store.findByLogin(profile.email) ?? fresh
     created = true
   }
-  return { ok: true, created, ...openSession(ctx, user) }
+  return { ok: true, created, ...openSession(ctx, user, override) }
 }

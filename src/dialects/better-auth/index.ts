@@ -5,6 +5,7 @@ import { changePassword, updateUser } from './routes/account.js'
 import { signInEmail, signUpEmail } from './routes/email-password.js'
 import { magicLinkVerify, signInMagicLink } from './routes/magic-link.js'
 import { requestPasswordReset, resetPasswordCallback, resetPasswordRoute, sendVerificationEmail, verifyEmailRoute } from './routes/mail-flows.js'
+import { callbackSocial, errorPage, signInSocial } from './routes/social.js'
 import { verifyTotp } from './routes/two-factor.js'
 import { getSession, listSessions, revokeOtherSessions, revokeSession, revokeSessions, signOut, withSession } from './routes/session.js'
 import { CookieSigner, DEFAULT_BETTER_AUTH_SECRET } from './session-cookie.js'
@@ -22,7 +23,8 @@ export interface BetterAuthSettings {
 /**
  * better-auth 1.x's email-and-password wire under the base path (`/api/auth`): what its
  * `createAuthClient` calls (`signUp.email`, `signIn.email`, `getSession`, `signOut`,
- * `listSessions`, `revokeSession(s)`, `revokeOtherSessions`, `updateUser`, `changePassword`), each
+ * `listSessions`, `revokeSession(s)`, `revokeOtherSessions`, `updateUser`, `changePassword`,
+ * `signIn.social` with its `/callback/<id>` and `/error` page), each
  * route mapped onto a core operation so every scenario applies.
  */
 export function createBetterAuthDialect(settings: BetterAuthSettings = {}): Dialect {
@@ -56,6 +58,10 @@ export function createBetterAuthDialect(settings: BetterAuthSettings = {}): Dial
     '/verify-email': { GET: route('verifyEmail', verifyEmailRoute) },
     '/sign-in/magic-link': { POST: route('magicLink', signInMagicLink) },
     '/magic-link/verify': { GET: route('magicLinkVerify', magicLinkVerify) },
+    // Issue 10: social sign-in through the mock identity providers (`signIn.social`).
+    '/sign-in/social': { POST: route('socialSignIn', signInSocial) },
+    '/callback/:provider': { GET: route('socialCallback', callbackSocial), POST: route('socialCallback', callbackSocial) },
+    '/error': { GET: route(undefined, errorPage) },
   }
   return { name: 'better-auth', routes, encodeError: encodeBetterAuthError }
 }

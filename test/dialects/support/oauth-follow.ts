@@ -29,14 +29,15 @@ export async function capturedNavigation(origin: string, start: () => Promise<{ 
 /**
  * A browser following the provider's URL with the account already picked (`login_hint` or
  * `chooseAccount()`): the authorize 302 back to the app's callback, then the callback's 302.
- * Returns the app's callback URL and where the callback sent the browser.
+ * Returns the app's callback URL and where the callback sent the browser. `browser` is the
+ * cookie-keeping fetch the client uses, so the session cookie lands in its jar.
  */
-export async function followProvider(authorizeUrl: string, expectedCallback: string): Promise<{ callback: string; location: string; status: number }> {
-  const authorize = await fetch(authorizeUrl, { redirect: 'manual' })
+export async function followProvider(authorizeUrl: string, expectedCallback: string, browser: typeof fetch = fetch): Promise<{ callback: string; location: string; status: number }> {
+  const authorize = await browser(authorizeUrl, { redirect: 'manual' })
   expect(authorize.status, `the provider's /authorize should redirect at once (${await authorize.clone().text()})`).toBe(302)
   const callback = authorize.headers.get('location') ?? ''
   expect(callback.split('?')[0]).toBe(expectedCallback)
-  const back = await fetch(callback, { redirect: 'manual' })
+  const back = await browser(callback, { redirect: 'manual' })
   return { callback, location: back.headers.get('location') ?? '', status: back.status }
 }
 
