@@ -34,6 +34,9 @@ export default defineConfig({
     { name: 'msw', testMatch: 'msw.spec.ts', use: { serviceWorkers: 'allow' }, expect: { timeout: 15_000 }, timeout: 40_000 },
     // mock-auth runs in the test process; mock-auth/playwright routes the context's requests to it.
     { name: 'fixture', testMatch: 'fixture.spec.ts', use: { serviceWorkers: 'block' } },
+    // Real client libraries (better-auth, next-auth/react) bundled by Vite into small pages (clients/).
+    { name: 'clients-fixture', testMatch: 'clients-fixture.spec.ts', use: { serviceWorkers: 'block' } },
+    { name: 'clients-serve', testMatch: 'clients-serve.spec.ts', use: { serviceWorkers: 'block' } },
     // The dashboard of serve and the in-page panel of the MSW browser mode, steering the app.
     { name: 'dashboard', testMatch: 'dashboard.spec.ts', use: { serviceWorkers: 'allow' } },
   ],

@@ -1,0 +1,78 @@
+import type { BrowserContext, Expect, Page, TestType } from '@playwright/test'
+import type { ClientDialect } from './setup.js'
+
+/** How a way opens a page and switches the scenario for this test only. */
+export interface ClientDriver {
+  /** Opens the page on the dialect's client (`/?client=<dialect>`) and waits until it knows the session. */
+  open(): Promise<void>
+  useScenario(name: string): Promise<void>
+}
+
+export type ClientTest = TestType<{ page: Page; context: BrowserContext; driver: ClientDriver } & Record<string, any>, object>
+
+/** What each real client shows for a refused sign-in, and which cookie holds its session. */
+export const CLIENTS: Record<ClientDialect, { badCredentials: string; serverError: RegExp; sessionCookie: string }> = {
+  // better-auth's client: `error.status` and `error.code` of its `{ code, message }` body.
+  'better-auth': { badCredentials: '401 INVALID_EMAIL_OR_PASSWORD', serverError: /^500 /, sessionCookie: 'better-auth.session_token' },
+  // next-auth/react's signIn: the answer's status and the `error` query of its `{ url }`.
+  'next-auth': { badCredentials: '401 CredentialsSignin', serverError: /^401 The auth server failed/, sessionCookie: 'next-auth.session-token' },
+}
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+/** The same cases for each real client page, whoever answers its /api/auth. */
+export function defineClientCases(test: ClientTest, expect: Expect, dialect: ClientDialect): void {
+  const client = CLIENTS[dialect]
+  const status = (page: Page) => expect(page.locator('#status'))
+  const sessionCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === client.sessionCookie)
+
+  test(`${dialect}: valid sign-in shows the session, kept in an HttpOnly cookie across a reload`, async ({ page, context, driver }) => {
+    await driver.open()
+    await status(page).toHaveText('Signed out')
+    await signIn(page, 'test@example.com', 'test')
+    await status(page).toHaveText('Signed in as test@example.com')
+    await expect(page.locator('#error')).toHaveText('')
+    expect(await sessionCookie(context)).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' })
+    expect(await page.evaluate(() => document.cookie)).not.toContain(client.sessionCookie)
+    await page.reload()
+    await status(page).toHaveText('Signed in as test@example.com')
+  })
+
+  test(`${dialect}: bad credentials show the client's error and no session`, async ({ page, context, driver }) => {
+    await driver.open()
+    await signIn(page, 'test@example.com', 'not-the-password')
+    await expect(page.locator('#error')).toHaveText(client.badCredentials)
+    await status(page).toHaveText('Signed out')
+    expect(await sessionCookie(context)).toBeUndefined()
+  })
+
+  test(`${dialect}: sign-out ends the session and clears the cookie`, async ({ page, context, driver }) => {
+    await driver.open()
+    await signIn(page, 'test@example.com', 'test')
+    await status(page).toHaveText('Signed in as test@example.com')
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await status(page).toHaveText('Signed out')
+    expect(await sessionCookie(context)).toBeUndefined()
+    await page.reload()
+    await status(page).toHaveText('Signed out')
+  })
+
+  test(`${dialect}: the expired scenario signs in to a session that reads as signed out`, async ({ page, driver }) => {
+    await driver.open()
+    await driver.useScenario('expired')
+    await signIn(page, 'test@example.com', 'test')
+    await expect(page.locator('#error')).toHaveText('')
+    await status(page).toHaveText('Signed out')
+  })
+
+  test(`${dialect}: the server-error scenario refuses the sign-in as the real stack would`, async ({ page, driver }) => {
+    await driver.open()
+    await driver.useScenario('server-error')
+    await signIn(page, 'test@example.com', 'test')
+    await expect(page.locator('#error')).toHaveText(client.serverError)
+  })
+}

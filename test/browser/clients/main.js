@@ -1,0 +1,17 @@
+// One page, one real client library per `?client=` (better-auth, next-auth), each its own chunk.
+import { mountPage } from './page-ui.js'
+
+const CLIENTS = {
+  'better-auth': () => import('./better-auth.js'),
+  'next-auth': () => import('./next-auth.js'),
+}
+
+const name = new URLSearchParams(location.search).get('client') ?? ''
+document.getElementById('client').textContent = name
+const load = CLIENTS[name]
+if (load === undefined) {
+  document.getElementById('status').textContent = `Unknown ?client=${name}: use one of ${Object.keys(CLIENTS).join(', ')}.`
+  document.body.dataset.state = 'failed'
+} else {
+  mountPage((await load()).actions)
+}
