@@ -58,11 +58,18 @@ export interface MockAuthControls extends MockAuthTestingControls {
   chooseAccount(provider: string, account: string): ChosenAccount
 }
 
+export interface ControlHooks {
+  onChange?: () => void
+  resetAll?: boolean
+  /** Gets the Set-Cookie lines of every `signIn`/`mint` (the browser entry puts them in its own jar). */
+  onMinted?: (cookies: readonly string[], url: string | undefined) => void
+}
+
 /**
  * Controls bound to one namespace of an engine. `onChange` runs after every mutation (the browser
  * entry persists there); `resetAll` lets the instance's own controls reset every namespace.
  */
-export function namespaceControls(engine: Engine, namespace: string, hooks: { onChange?: () => void; resetAll?: boolean } = {}): MockAuthControls {
+export function namespaceControls(engine: Engine, namespace: string, hooks: ControlHooks = {}): MockAuthControls {
   const state = (): NamespaceState => engine.namespace(namespace)
   const changed = <T>(value: T): T => {
     hooks.onChange?.()
@@ -71,6 +78,7 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: { on
   const mint = async (options: Omit<MintOptions, 'namespace'>): Promise<SignedIn> => {
     const result = await mintTokens(engine, { ...options, namespace })
     const body = JSON.parse(result.body ?? '{}') as TokenBody
+    hooks.onMinted?.(result.cookies, options.url)
     return changed({
       ...body,
       cookies: [...result.cookies],

@@ -56,8 +56,10 @@ export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, w
     ...(wiring.onChange === undefined ? {} : { onHandled: wiring.onChange }),
   }
   const hooks = wiring.onChange === undefined ? {} : { onChange: wiring.onChange }
+  // A minted session goes where this instance keeps the page's cookies, so the page starts signed in.
+  const minted = (jar: BrowserCookieJar | undefined) => (jar === undefined ? {} : { onMinted: (cookies: readonly string[], url: string | undefined) => jar.store(cookies, Date.now(), url) })
   const namespace = options.namespace ?? DEFAULT_NAMESPACE
-  const own = namespaceControls(engine, namespace, { ...hooks, resetAll: true })
+  const own = namespaceControls(engine, namespace, { ...hooks, ...minted(cookieJar), resetAll: true })
   // Object.assign keeps the controls' live `scenario` getter (a spread would freeze its value).
   const instance: MockAuth = Object.assign(own, {
     engine,
@@ -65,10 +67,12 @@ export function createMockAuthWith(kit: MswKit, options: MockAuthOptions = {}, w
     // Without a namespace option requests are passed through untouched (the engine defaults to 'default').
     handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(options.namespace === undefined ? {} : { namespace }) }),
     // Under a DOM test environment a scope is another client, with a jar of its own.
-    scope: (name: string) =>
-      Object.assign(namespaceControls(engine, name, hooks), {
-        handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(mode === 'dom' ? { cookieJar: new BrowserCookieJar().keep(cookieNames) } : {}), namespace: name }),
-      }),
+    scope: (name: string) => {
+      const jar = mode === 'dom' ? new BrowserCookieJar().keep(cookieNames) : cookieJar
+      return Object.assign(namespaceControls(engine, name, { ...hooks, ...minted(jar) }), {
+        handlers: createHandlersWith(kit, engine, { ...handlerWiring, ...(jar === undefined ? {} : { cookieJar: jar }), namespace: name }),
+      })
+    },
     clearCookies: () => cookieJar?.clear(),
   })
   return instance

@@ -1,6 +1,7 @@
 import type { EngineConfig } from './config.js'
 import type { RouteContext } from './context.js'
 import type { AuthErrorCode } from './error-codes.js'
+import type { OpenedSession } from './issue.js'
 import type { OperationName } from './operation-names.js'
 import type { AuthRequest } from './request.js'
 import type { AuthResult } from './result.js'
@@ -69,6 +70,15 @@ export interface Protocol {
    * cookie cannot live in `document.cookie`).
    */
   readonly cookieNames?: readonly string[]
+  /**
+   * The Set-Cookie lines that sign a browser in to this protocol for a session opened without its
+   * sign-in route: `mintTokens` (the controls' and the Playwright fixture's `signIn`/`mint`,
+   * `POST /__mock-auth/token`), so a test starts signed in without the login form. `ctx.request.url`
+   * is the app's URL (its scheme picks `__Secure-` names); `lifetime.accessMs` is the lifetime the
+   * caller asked for (`ttl`, negative for `expired`), undefined for the protocol's usual one.
+   * Absent: mock-auth's own `session` and `refresh_token` cookies.
+   */
+  mintCookies?(ctx: RouteContext, opened: OpenedSession, lifetime: { accessMs?: number }): Promise<string[]>
   /** Turns a core error code into this protocol's answer (`{error, message}`, `{url}`, `{code, message}`...). */
   encodeError(error: ProtocolError, ctx: ErrorContext): AuthResult
 }

@@ -1,7 +1,8 @@
 import type { Duration } from './duration.js'
 import type { Engine } from './engine.js'
 import { MockAuthError } from './errors.js'
-import { startSession } from './issue.js'
+import { openSession, tokenAnswer } from './issue.js'
+import { parseDuration } from './duration.js'
 import type { AuthResult } from './result.js'
 import type { TokenLifetimes } from './scenario.js'
 
@@ -13,6 +14,11 @@ export interface MintOptions {
   /** Issue the access token already expired (one minute ago). */
   expired?: boolean
   namespace?: string
+  /**
+   * The app's URL the cookies are for: a dialect's cookie names follow its scheme (next-auth's and
+   * better-auth's `__Secure-` on https). Default: the engine's `publicUrl`, else `http://localhost`.
+   */
+  url?: string
 }
 
 /**
@@ -30,8 +36,26 @@ export async function mintTokens(engine: Engine, options: MintOptions): Promise<
   const override: TokenLifetimes = {}
   if (options.ttl !== undefined) override.accessTokenTtl = options.ttl
   if (options.expired) override.accessTokenTtl = '-1m'
-  const request = { method: 'POST', url: 'mock-auth:mint', headers: { get: () => null }, body: null }
+  const config = engine.config
+  const request = { method: 'POST', url: appUrl(options.url, config.publicOrigin, config.basePath), headers: { get: () => null }, body: null }
   // Minting ignores the scenario's sign-in quirks: you get what you asked for.
   const ctx = await engine.context(request, state, { name: 'mint', description: 'Tokens minted on request.' })
-  return startSession(ctx, user, 200, 'Authenticated', override)
+  const opened = openSession(ctx, user, override)
+  // The dialect's own session cookie (next-auth's JWE, better-auth's signed token, a contract's), so
+  // an app on that dialect is signed in; it may set the session's lifetime, so it runs first.
+  const asked = override.accessTokenTtl === undefined ? {} : { accessMs: parseDuration(override.accessTokenTtl, 'ttl') }
+  const cookies = await engine.dialect.mintCookies?.(ctx, opened, asked)
+  const result = await tokenAnswer(ctx, user, opened.session, opened.refreshToken, opened.accessMs, 200, 'Authenticated')
+  if (cookies !== undefined) result.cookies = cookies
+  return result
+}
+
+/** The request a minted session is made for: the app's URL under the base path. */
+function appUrl(url: string | undefined, publicOrigin: string | undefined, basePath: string): string {
+  const base = url ?? publicOrigin ?? 'http://localhost'
+  try {
+    return new URL(basePath === '' ? '/' : basePath, base).href
+  } catch {
+    throw new MockAuthError('ERR_INVALID_OPTIONS', `Cannot mint cookies for "${base}": pass the app's URL, e.g. { url: 'http://localhost:3000' }.`)
+  }
 }

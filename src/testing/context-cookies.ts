@@ -26,7 +26,8 @@ export async function addSetCookies(context: BrowserContext, url: string, setCoo
         httpOnly: c.httpOnly === true,
         secure: c.secure === true,
         sameSite,
-        ...(c.maxAge === undefined ? {} : { expires: nowSeconds + c.maxAge }),
+        // Max-Age wins over Expires (RFC 6265 §5.3 step 3); next-auth writes Expires only.
+        ...(c.maxAge !== undefined ? { expires: nowSeconds + c.maxAge } : c.expires !== undefined ? { expires: c.expires.getTime() / 1000 } : {}),
       }
     }),
   )

@@ -52,7 +52,8 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
     fetch: contextFetch(context, { mode: 'route', engine }, appUrl),
     async signIn(user: string, signInOptions: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = signInOptions
-      const signed = await controls.signIn(user, mint)
+      // The app's URL picks the dialect's cookie names (`__Secure-` on https).
+      const signed = await controls.signIn(user, typeof url === 'string' ? { ...mint, url } : mint)
       if (url !== false) await addSetCookies(context, requireUrl(url), signed.cookies)
       return signed
     },

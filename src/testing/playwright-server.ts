@@ -66,7 +66,7 @@ export async function serverMockAuth(context: BrowserContext, serverUrl: string,
     mailbox: async (filter = {}) => (await call<Mail[]>('GET', filter.to === undefined ? '/mailbox' : `/mailbox?to=${encodeURIComponent(filter.to)}`)).data,
     async signIn(user: string, options: SignInOptions = {}): Promise<SignedIn> {
       const { url = appUrl, ...mint } = options
-      const { data, cookies } = await call<Omit<SignedIn, 'cookies' | 'headers'>>('POST', '/token', { user, ...mint })
+      const { data, cookies } = await call<Omit<SignedIn, 'cookies' | 'headers'>>('POST', '/token', { user, ...mint, ...(typeof url === 'string' ? { url } : {}) })
       if (url !== false) await addSetCookies(context, requireUrl(url), cookies)
       return {
         ...data,

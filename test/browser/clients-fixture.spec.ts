@@ -13,10 +13,11 @@ for (const dialect of ['better-auth', 'next-auth'] as const satisfies readonly C
     driver: async ({ page, mockAuth }, use) => {
       await use({
         open: async () => {
-          await page.goto(`/${dialect}.html`)
+          await page.goto(`/?client=${dialect}`)
           await expect(page.locator('body')).not.toHaveAttribute('data-state', 'loading')
         },
         useScenario: async (name) => void (await mockAuth.use(name)),
+        signIn: async (user) => void (await mockAuth.signIn(user)),
       })
     },
   })

@@ -1,35 +1,25 @@
-import { expect, test as base } from '@playwright/test'
+import { expect, test as base } from 'mock-auth/playwright'
 import { defineClientCases, type ClientDriver } from './clients/cases.js'
 import { clientPagesEnv, type ClientDialect } from './clients/setup.js'
 
 /**
  * Real client libraries, bundled by Vite, in Chromium, against `mock-auth serve --dialect <name>`
- * behind the pages' own origin (a proxy, as a dev server has). Each test has its own namespace
- * (the `mock-auth-namespace` cookie the proxy forwards).
+ * behind the pages' own origin (a proxy, as a dev server has). The fixture in server mode
+ * (`mockAuthUrl`) gives each test its own namespace on that server and steers it there.
  */
 for (const dialect of ['better-auth', 'next-auth'] as const satisfies readonly ClientDialect[]) {
   const test = base.extend<{ driver: ClientDriver }>({
-    driver: async ({ page, context }, use, testInfo) => {
-      const { appUrl, serveUrl } = clientPagesEnv().serve[dialect]
-      const namespace = `clients-${testInfo.testId}-${testInfo.retry}`
-      await context.addCookies([{ name: 'mock-auth-namespace', value: namespace, url: appUrl }])
-      const control = (method: string, path: string, body?: unknown) =>
-        fetch(`${serveUrl}/__mock-auth${path}`, {
-          method,
-          headers: { 'x-mock-auth-namespace': namespace, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        })
+    baseURL: async ({}, use) => use(clientPagesEnv().serve[dialect].appUrl),
+    mockAuthUrl: async ({}, use) => use(clientPagesEnv().serve[dialect].serveUrl),
+    driver: async ({ page, mockAuth }, use) => {
       await use({
         open: async () => {
-          await page.goto(`${appUrl}/?client=${dialect}`)
+          await page.goto(`/?client=${dialect}`)
           await expect(page.locator('body')).not.toHaveAttribute('data-state', 'loading')
         },
-        useScenario: async (name) => {
-          const response = await control('PUT', '/scenario', { name })
-          expect(response.status, await response.clone().text()).toBe(200)
-        },
+        useScenario: async (name) => void (await mockAuth.use(name)),
+        signIn: async (user) => void (await mockAuth.signIn(user)),
       })
-      await control('POST', '/reset')
     },
   })
   test.describe(`${dialect} through mock-auth serve --dialect ${dialect}`, () => {

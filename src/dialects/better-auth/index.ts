@@ -8,7 +8,8 @@ import { requestPasswordReset, resetPasswordCallback, resetPasswordRoute, sendVe
 import { callbackSocial, errorPage, signInSocial } from './routes/social.js'
 import { verifyTotp } from './routes/two-factor.js'
 import { getSession, listSessions, revokeOtherSessions, revokeSession, revokeSessions, signOut, withSession } from './routes/session.js'
-import { CookieSigner, DEFAULT_BETTER_AUTH_SECRET } from './session-cookie.js'
+import { BETTER_AUTH_COOKIES, cookieName, CookieSigner, DEFAULT_BETTER_AUTH_SECRET } from './session-cookie.js'
+import { sessionCookies } from './new-session.js'
 import { trustMatcher, type TrustedOrigins } from './trusted-origins.js'
 
 export interface BetterAuthSettings {
@@ -63,7 +64,18 @@ export function createBetterAuthDialect(settings: BetterAuthSettings = {}): Dial
     '/callback/:provider': { GET: route('socialCallback', callbackSocial), POST: route('socialCallback', callbackSocial) },
     '/error': { GET: route(undefined, errorPage) },
   }
-  return { name: 'better-auth', routes, encodeError: encodeBetterAuthError }
+  return {
+    name: 'better-auth',
+    routes,
+    encodeError: encodeBetterAuthError,
+    // Kept by the browser entry's own jar (msw 2 keeps one Set-Cookie per response; these are HttpOnly).
+    cookieNames: [false, true].flatMap((secure) => BETTER_AUTH_COOKIES.map((name) => cookieName(name, secure))),
+    // The control API's session as a signed session cookie; the session token lives what was asked.
+    mintCookies: async (ctx, opened, lifetime) => {
+      if (lifetime.accessMs !== undefined) opened.session.expiresAt = ctx.now + lifetime.accessMs
+      return sessionCookies(ctx, deps, opened, true)
+    },
+  }
 }
 
 export type { TrustedOrigins } from './trusted-origins.js'

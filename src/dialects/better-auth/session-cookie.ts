@@ -5,6 +5,8 @@ const PREFIX = 'better-auth'
 export const SESSION_TOKEN = 'session_token'
 const SESSION_DATA = 'session_data'
 const DONT_REMEMBER = 'dont_remember'
+/** Every cookie this dialect sets, unprefixed (the twoFactor plugin's `two_factor` included). */
+export const BETTER_AUTH_COOKIES: readonly string[] = [SESSION_TOKEN, SESSION_DATA, DONT_REMEMBER, 'two_factor']
 
 /** The secret mock-auth signs with when none is given: cookies only have to verify against this mock. */
 export const DEFAULT_BETTER_AUTH_SECRET = 'mock-auth-better-auth-development-secret'

@@ -6,6 +6,7 @@ import { encodeContractError } from './encode-contract-error.js'
 import { contractSession, contractSignOut } from './session-routes.js'
 import { contractRefresh, contractRegister, contractSignIn, type ContractRouteArgs } from './token-routes.js'
 import { matchedPath } from './contract-parts.js'
+import { issueTokens } from './contract-tokens.js'
 
 const HANDLERS: Record<ContractOperation, (args: ContractRouteArgs) => Promise<AuthResult>> = {
   signIn: contractSignIn,
@@ -46,6 +47,8 @@ export function contractDialect(input: Contract | ContractInput, source?: string
     onlyOwnRoutes: true,
     cookieNames: [contract.cookies.access?.name, contract.cookies.refresh?.name].filter((name) => name !== undefined),
     encodeError: (error, ctx) => encodeContractError(contract, ctx.operation, error),
+    // The control API's session in the contract's own cookies (none when the contract sets none).
+    mintCookies: async (ctx, opened) => (await issueTokens(ctx, contract, opened.user, opened.session, opened.refreshToken, opened.accessMs, true)).cookies,
   }
 }
 

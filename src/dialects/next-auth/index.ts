@@ -1,5 +1,6 @@
 import type { Dialect, RouteTable } from '../../core/index.js'
 import { withInit, type NextAuthKit } from './context.js'
+import { cookieNames } from './cookies.js'
 import { encodeNextAuthError } from './encode-error.js'
 import { randomHex, SessionJwe } from './jwe.js'
 import { callback } from './routes/callback.js'
@@ -8,6 +9,7 @@ import { emailCallback, emailSignIn, verifyRequestPage } from './routes/email.js
 import { errorPage, signInPage, signOutPage } from './routes/pages.js'
 import { providers } from './routes/providers.js'
 import { session } from './routes/session.js'
+import { mintSessionCookie } from './session-token.js'
 import { signOut } from './routes/sign-out.js'
 import { oauthCallback, oauthSignIn } from './routes/social.js'
 import { NEXT_AUTH_V4, type NextAuthWire } from './wire.js'
@@ -53,6 +55,9 @@ export function createNextAuthDialect(wire: NextAuthWire, secret?: string): Next
     name: wire.name,
     routes,
     encodeError: (error, ctx) => encodeNextAuthError(wire, error, ctx),
+    // Kept by the browser entry's own jar (msw 2 keeps one Set-Cookie per response; these are HttpOnly).
+    cookieNames: [false, true].flatMap((secure) => Object.values(cookieNames(wire, secure)).filter((name): name is string => typeof name === 'string')),
+    mintCookies: (ctx, opened, lifetime) => mintSessionCookie(ctx, kit.jwe, wire, opened, lifetime),
     wire,
     secret: key,
     secretGenerated: key !== secret,

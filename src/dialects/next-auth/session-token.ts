@@ -1,7 +1,8 @@
-import { extendSession, liveSession, parseDuration, type RouteContext, type Session, type StoredUser } from '../../core/index.js'
-import { setCookie } from './cookies.js'
+import { extendSession, liveSession, parseDuration, publicOrigin, type OpenedSession, type RouteContext, type Session, type StoredUser } from '../../core/index.js'
+import { cookieNames, setCookie, type CookieNames } from './cookies.js'
 import type { SessionJwe } from './jwe.js'
 import type { NextAuthRequest } from './request-state.js'
+import type { NextAuthWire } from './wire.js'
 
 /**
  * How long a next-auth session lives: the engine's refresh lifetime (the session cookie is the only
@@ -16,17 +17,27 @@ export function sessionMaxAgeMs(ctx: RouteContext, kind: 'sign-in' | 'session'):
 }
 
 /** The session cookie for a user's session, and the store session kept alive as long. */
-export async function issueSessionCookie(ctx: RouteContext, jwe: SessionJwe, req: NextAuthRequest, user: StoredUser, session: Session, maxAgeMs: number): Promise<{ cookie: string; expires: Date }> {
+export async function issueSessionCookie(ctx: RouteContext, jwe: SessionJwe, names: CookieNames, user: StoredUser, session: Session, maxAgeMs: number): Promise<{ cookie: string; expires: Date }> {
   const claims: Parameters<SessionJwe['encode']>[0] = { sub: user.id, sid: session.id }
   if (user.name !== undefined) claims.name = user.name
   if (user.email !== undefined) claims.email = user.email
   const picture = userImage(user)
   if (picture !== undefined) claims.picture = picture
-  const token = await jwe.encode(claims, req.names.sessionToken, ctx.now, maxAgeMs)
+  const token = await jwe.encode(claims, names.sessionToken, ctx.now, maxAgeMs)
   // The cookie outlives an already-expired token (as REST's does), so the server sees it and says "signed out".
   const expires = new Date(ctx.now + Math.max(maxAgeMs, ctx.config.refreshTtlMs))
   extendSession(session, ctx.now + maxAgeMs)
-  return { cookie: setCookie(req.names, req.names.sessionToken, token, expires), expires: new Date(ctx.now + maxAgeMs) }
+  return { cookie: setCookie(names, names.sessionToken, token, expires), expires: new Date(ctx.now + maxAgeMs) }
+}
+
+/**
+ * `Protocol.mintCookies`: the session cookie for a session the control API opened, named for the
+ * app's URL (`__Secure-` on https), living what was asked or what a sign-in would give.
+ */
+export async function mintSessionCookie(ctx: RouteContext, jwe: SessionJwe, wire: NextAuthWire, opened: OpenedSession, lifetime: { accessMs?: number }): Promise<string[]> {
+  const names = cookieNames(wire, publicOrigin(ctx.request, ctx.config.publicOrigin).startsWith('https:'))
+  const { cookie } = await issueSessionCookie(ctx, jwe, names, opened.user, opened.session, lifetime.accessMs ?? sessionMaxAgeMs(ctx, 'sign-in'))
+  return [cookie]
 }
 
 /** The user and session the request's session cookie names, if it opens, is in date and is still live in the store. */

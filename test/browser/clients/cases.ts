@@ -6,6 +6,8 @@ export interface ClientDriver {
   /** Opens the page on the dialect's client (`/?client=<dialect>`) and waits until it knows the session. */
   open(): Promise<void>
   useScenario(name: string): Promise<void>
+  /** `mockAuth.signIn(user)`: the session minted in the dialect's own cookie, no form. */
+  signIn(user: string): Promise<void>
 }
 
 export type ClientTest = TestType<{ page: Page; context: BrowserContext; driver: ClientDriver } & Record<string, any>, object>
@@ -58,6 +60,15 @@ export function defineClientCases(test: ClientTest, expect: Expect, dialect: Cli
     await status(page).toHaveText('Signed out')
     expect(await sessionCookie(context)).toBeUndefined()
     await page.reload()
+    await status(page).toHaveText('Signed out')
+  })
+
+  test(`${dialect}: mockAuth.signIn starts the page signed in without the form, in the dialect's cookie`, async ({ page, context, driver }) => {
+    await driver.signIn('admin')
+    expect(await sessionCookie(context)).toMatchObject({ httpOnly: true })
+    await driver.open()
+    await status(page).toHaveText('Signed in as admin@example.com')
+    await page.getByRole('button', { name: 'Sign out' }).click()
     await status(page).toHaveText('Signed out')
   })
 

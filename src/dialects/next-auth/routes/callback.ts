@@ -24,7 +24,7 @@ export const callback: NextAuthHandler = async (ctx, req, kit): Promise<AuthResu
 }
 
 async function signedIn(ctx: RouteContext, kit: NextAuthKit, req: NextAuthRequest, outcome: Extract<ReturnType<typeof passwordSignIn>, { ok: true }>): Promise<AuthResult> {
-  const { cookie } = await issueSessionCookie(ctx, kit.jwe, req, outcome.user, outcome.session, sessionMaxAgeMs(ctx, 'sign-in'))
+  const { cookie } = await issueSessionCookie(ctx, kit.jwe, req.names, outcome.user, outcome.session, sessionMaxAgeMs(ctx, 'sign-in'))
   return redirect(kit.wire, req, ctx.request.headers, req.callbackUrl, [...req.cookies, cookie])
 }
 

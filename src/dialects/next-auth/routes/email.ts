@@ -44,7 +44,7 @@ export const emailCallback: NextAuthHandler = async (ctx, req, kit): Promise<Aut
     return redirect(kit.wire, req, { get: () => null }, pageUrl(req.base, 'error', { error: 'Verification' }), kit.wire.errorsKeepCookies ? req.cookies : [])
   }
   const opened = openSession(ctx, outcome.user)
-  const { cookie } = await issueSessionCookie(ctx, kit.jwe, req, outcome.user, opened.session, sessionMaxAgeMs(ctx, 'sign-in'))
+  const { cookie } = await issueSessionCookie(ctx, kit.jwe, req.names, outcome.user, opened.session, sessionMaxAgeMs(ctx, 'sign-in'))
   return redirect(kit.wire, req, { get: () => null }, req.callbackUrl, [...req.cookies, cookie])
 }
 

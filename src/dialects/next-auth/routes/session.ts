@@ -24,7 +24,7 @@ export const session: NextAuthHandler = async (ctx, req, kit): Promise<AuthResul
     return result
   }
   const { user, session: stored } = found
-  const { cookie, expires } = await issueSessionCookie(ctx, kit.jwe, req, user, stored, sessionMaxAgeMs(ctx, 'session'))
+  const { cookie, expires } = await issueSessionCookie(ctx, kit.jwe, req.names, user, stored, sessionMaxAgeMs(ctx, 'session'))
   // JSON drops undefined fields: `image` is absent for a user without one, as in next-auth.
   const result = jsonResult(200, { user: { name: user.name, email: user.email, image: userImage(user) }, expires: expires.toISOString() }, headers)
   result.cookies = [...req.cookies, cookie]
