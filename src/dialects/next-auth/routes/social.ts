@@ -64,6 +64,6 @@ export const oauthCallback: NextAuthHandler = async (ctx, req, kit): Promise<Aut
     result.error = outcome.error
     return result
   }
-  const { cookie } = await issueSessionCookie(ctx, kit.jwe, req, outcome.user, outcome.session, sessionMaxAgeMs(ctx, 'sign-in'))
+  const { cookie } = await issueSessionCookie(ctx, kit.jwe, req.names, outcome.user, outcome.session, sessionMaxAgeMs(ctx, 'sign-in'))
   return redirect(kit.wire, req, browser, outcome.pending.callbackUrl, [...req.cookies, cookie])
 }
