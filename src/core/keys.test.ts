@@ -48,3 +48,27 @@ describe('keys and tokens', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
   })
 })
+
+describe('keys made with WebCrypto alone', () => {
+  it('the kid is the RFC 7638 thumbprint jose computes, and jose verifies what the key set signs', async () => {
+    const { calculateJwkThumbprint, importJWK, compactVerify } = await import('jose')
+    const keys = await createKeySet()
+    const publicJwk = keys.jwks.keys[0]!
+    expect(keys.kid).toBe(await calculateJwkThumbprint({ kty: 'EC', crv: 'P-256', x: publicJwk.x!, y: publicJwk.y! }))
+    const input = new TextEncoder().encode(`${keys.header}.${btoa('{}').replace(/=+$/, '')}`)
+    const signature = await keys.sign(input)
+    const jws = `${new TextDecoder().decode(input)}.${Buffer.from(signature).toString('base64url')}`
+    await expect(compactVerify(jws, await importJWK(publicJwk, 'ES256'))).resolves.toBeTruthy()
+  })
+
+  it('an exported key set imports back to the same key and kid', async () => {
+    const keys = await createKeySet()
+    const again = await importKeySet(keys.exported)
+    expect(again.kid).toBe(keys.kid)
+    expect(again.jwks).toEqual(keys.jwks)
+    const { importJWK, compactVerify } = await import('jose')
+    const input = new TextEncoder().encode(`${again.header}.e30`)
+    const jws = `${again.header}.e30.${Buffer.from(await again.sign(input)).toString('base64url')}`
+    await expect(compactVerify(jws, await importJWK(keys.jwks.keys[0]!, 'ES256'))).resolves.toBeTruthy()
+  })
+})

@@ -1,8 +1,5 @@
-// Subpath imports: `serve` loads only the jose modules it uses, which shows in its cold start.
-import { calculateJwkThumbprint } from 'jose/jwk/thumbprint'
-import { exportJWK } from 'jose/key/export'
-import { generateKeyPair } from 'jose/key/generate/keypair'
-import { importJWK } from 'jose/key/import'
+// Keys are made, exported and imported with WebCrypto itself (no jose module at all): every test
+// file and `serve` creates a key set, and loading jose's key modules for it showed in their start.
 import type { JWK } from 'jose'
 import { base64url, base64urlJson } from './base64url.js'
 import { MockAuthError } from './errors.js'
@@ -58,10 +55,10 @@ export async function createKeySet(options: KeyOptions = {}): Promise<KeySet> {
     throw new MockAuthError('ERR_INVALID_OPTIONS', `Unsupported algorithm "${String(alg)}": use ES256 or HS256.`)
   }
   // Extractable so the browser entry can persist the key across reloads; it is never served.
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true })
-  const publicJwk = await exportJWK(publicKey)
-  const kid = await calculateJwkThumbprint(publicJwk)
-  return ecKeySet(privateKey, publicKey, { alg: 'ES256', kid, privateJwk: await exportJWK(privateKey), publicJwk })
+  const { privateKey, publicKey } = await crypto.subtle.generateKey(EC_P256, true, ['sign', 'verify'])
+  const publicJwk = ecJwk(await crypto.subtle.exportKey('jwk', publicKey))
+  const kid = await jwkThumbprint(publicJwk)
+  return ecKeySet(privateKey, publicKey, { alg: 'ES256', kid, privateJwk: { ...publicJwk, d: (await crypto.subtle.exportKey('jwk', privateKey)).d as string }, publicJwk })
 }
 
 /** The same keys with another signer, e.g. node:crypto's synchronous one (see `EngineOptions.signer`). */
@@ -71,12 +68,25 @@ export function withSigner(keys: KeySet, signer: (exported: ExportedKeySet) => S
 
 export async function importKeySet(exported: ExportedKeySet): Promise<KeySet> {
   if (exported.alg === 'HS256') return hmacKeySet(exported.secret, exported.kid)
-  const privateKey = await importJWK(exported.privateJwk, 'ES256', { extractable: true })
-  const publicKey = await importJWK(exported.publicJwk, 'ES256')
-  if (!(privateKey instanceof CryptoKey) || !(publicKey instanceof CryptoKey)) {
+  if (exported.privateJwk.kty !== 'EC' || exported.publicJwk.kty !== 'EC') {
     throw new MockAuthError('ERR_INVALID_OPTIONS', 'The stored ES256 keys are not EC keys; clear the stored state.')
   }
+  const privateKey = await crypto.subtle.importKey('jwk', { ...ecJwk(exported.privateJwk), d: exported.privateJwk.d } as JsonWebKey, EC_P256, true, ['sign'])
+  const publicKey = await crypto.subtle.importKey('jwk', ecJwk(exported.publicJwk) as JsonWebKey, EC_P256, true, ['verify'])
   return ecKeySet(privateKey, publicKey, exported)
+}
+
+const EC_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const
+
+/** The public members of an EC JWK (RFC 7518 §6.2.1), without WebCrypto's `key_ops`/`ext`. */
+function ecJwk(jwk: JsonWebKey | JWK): JWK {
+  return { kty: 'EC', crv: jwk.crv as string, x: jwk.x as string, y: jwk.y as string }
+}
+
+/** RFC 7638 §3.2: SHA-256 over the required members of the EC key, in lexicographic order. */
+export async function jwkThumbprint(jwk: JWK): Promise<string> {
+  const input = JSON.stringify({ crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y })
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(input))))
 }
 
 function ecKeySet(privateKey: CryptoKey, publicKey: CryptoKey, exported: ExportedKeySet & { alg: 'ES256' }): KeySet {
@@ -147,7 +157,7 @@ export async function importPrivateJwks(value: unknown, source = 'the key set'):
   if (typeof first.d !== 'string' || typeof first.x !== 'string' || typeof first.y !== 'string') throw bad('the EC key must be private (with "d", "x" and "y")')
   const publicJwk: JWK = { kty: 'EC', crv: 'P-256', x: first.x, y: first.y }
   const privateJwk: JWK = { ...publicJwk, d: first.d }
-  const kid = typeof first.kid === 'string' ? first.kid : await calculateJwkThumbprint(publicJwk)
+  const kid = typeof first.kid === 'string' ? first.kid : await jwkThumbprint(publicJwk)
   try {
     return await importKeySet({ alg: 'ES256', kid, privateJwk, publicJwk })
   } catch (error) {
