@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url)
 export const APP_ROOT = join(here, 'app')
 export const REPO_ROOT = resolve(here, '..')
 
-const PROXIED = [/^\/api\/auth(\/|$|\?)/, /^\/\.well-known\//, /^\/__mock-auth\//]
+const PROXIED = [/^\/api\/auth(\/|$|\?)/, /^\/\.well-known\//, /^\/__mock-auth\//, /^\/oidc(\/|$|\?)/]
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -88,11 +88,17 @@ function serveFile(res, file, method, notFoundHint) {
   else createReadStream(file).pipe(res)
 }
 
-/** Forwards the request as is (cookies, namespace/scenario headers); every Set-Cookie comes back. */
+/**
+ * Forwards the request as is (cookies, namespace/scenario headers); every Set-Cookie comes back.
+ * Host becomes the target's (mock-auth checks Host names); the app's own host and scheme go in
+ * X-Forwarded-Host/-Proto, so the URLs mock-auth builds (a provider's authorize URL, the social
+ * callback, mailed links) point back at this origin, as behind any reverse proxy.
+ */
 function proxy(req, res, target) {
+  const forwarded = { 'x-forwarded-host': req.headers['x-forwarded-host'] ?? req.headers.host, 'x-forwarded-proto': req.headers['x-forwarded-proto'] ?? 'http' }
   const upstream = httpRequest(
     new URL(req.url ?? '/', target),
-    { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+    { method: req.method, headers: { ...req.headers, ...(req.headers.host ? forwarded : {}), host: new URL(target).host } },
     (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers)
       up.pipe(res)

@@ -103,6 +103,22 @@ $('sign-out').addEventListener('click', async () => {
 
 $('reload-profile').addEventListener('click', () => loadProfile())
 
+// "Sign in with Google": GET /api/auth/signin/google answers 302 to the provider's account chooser;
+// its callback sets the cookies and sends the browser back here (callbackUrl), or here with ?error=.
+$('sign-in-google').addEventListener('click', () => {
+  const back = new URL(location.pathname, location.origin)
+  location.assign(`/api/auth/signin/google?${new URLSearchParams({ callbackUrl: back.pathname })}`)
+})
+
+/** Back from a refused social sign-in (`?error=access_denied&error_description=...`): say so, once. */
+function socialError() {
+  const error = params.get('error')
+  if (!error) return false
+  history.replaceState(null, '', location.pathname + (params.has('msw') ? '?msw=1' : ''))
+  showSignIn({ error: `${params.get('error_description') ?? 'The sign-in was refused.'} (${error})` })
+  return true
+}
+
 const flows = installFlows({ auth, $, show, message, describe, showSignIn, refreshView })
 
 if (params.has('msw')) {
@@ -113,4 +129,4 @@ if (params.has('msw')) {
 } else {
   $('mode').textContent = 'API: /api/auth on this origin'
 }
-if (!flows.openedFromMail()) await refreshView()
+if (!flows.openedFromMail() && !socialError()) await refreshView()

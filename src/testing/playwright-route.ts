@@ -5,6 +5,7 @@ import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-opt
 import { nodeSigner } from '../server/node-signer.js'
 import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from '../core/index.js'
 import { addSetCookies } from './context-cookies.js'
+import { hopRedirect } from './navigation-hop.js'
 import { contextFetch } from './playwright-fetch.js'
 import { toFetchRequest } from './playwright-request.js'
 import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
@@ -31,7 +32,8 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
       return
     }
     if (result === null) return route.fallback()
-    await fulfill(route, result)
+    // A navigation from one mock URL to another (a social sign-in) must stay visible to the route.
+    await fulfill(route, hopRedirect(result, route.request(), matches))
   })
 
   const controls = namespaceControls(engine, DEFAULT_NAMESPACE)

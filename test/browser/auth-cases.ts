@@ -14,6 +14,8 @@ export interface AuthDriver {
    * worker passes navigations through to the network, so a magic link must be posted instead.
    */
   readonly followsApiLinks: boolean
+  /** The account the next authorization at a mock provider gets, without its chooser (serve and fixture ways). */
+  chooseAccount?(provider: string, account: string): Promise<void>
 }
 
 // Each spec passes its own `test`, which also carries that way's fixtures; only these two are used.

@@ -1,6 +1,7 @@
 import { expect, test as base } from 'mock-auth/playwright'
 import { defineAuthCases, type AuthDriver } from './auth-cases.js'
 import { defineFlowCases } from './flow-cases.js'
+import { defineSocialCases } from './social-cases.js'
 import { ENV } from './global-setup.js'
 
 /**
@@ -26,9 +27,11 @@ const test = base.extend<{ driver: AuthDriver }>({
       },
       mailbox: (to) => mockAuth.mailbox({ to }),
       followsApiLinks: true,
+      chooseAccount: async (provider, account) => void (await mockAuth.chooseAccount(provider, account)),
     })
   },
 })
 
 defineAuthCases(test, expect)
 defineFlowCases(test, expect)
+defineSocialCases(test, expect)

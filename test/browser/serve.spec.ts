@@ -2,6 +2,7 @@ import { expect, test as base } from '@playwright/test'
 import type { Mail } from '../../src/core/index.js'
 import { defineAuthCases, type AuthDriver } from './auth-cases.js'
 import { defineFlowCases } from './flow-cases.js'
+import { defineSocialCases } from './social-cases.js'
 import { ENV } from './global-setup.js'
 
 function required(name: string): string {
@@ -41,6 +42,14 @@ const test = base.extend<{ driver: AuthDriver }>({
         return (await response.json()) as Mail[]
       },
       followsApiLinks: true,
+      chooseAccount: async (provider, account) => {
+        const response = await fetch(`${serveUrl}/__mock-auth/providers/next-account`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-mock-auth-namespace': namespace },
+          body: JSON.stringify({ provider, account }),
+        })
+        expect(response.status, await response.clone().text()).toBe(200)
+      },
     })
     // Leave the shared server as we found it.
     await fetch(`${serveUrl}/__mock-auth/reset`, { method: 'POST', headers: { 'x-mock-auth-namespace': namespace } })
@@ -49,3 +58,4 @@ const test = base.extend<{ driver: AuthDriver }>({
 
 defineAuthCases(test, expect)
 defineFlowCases(test, expect)
+defineSocialCases(test, expect)

@@ -5,6 +5,7 @@ import {
   finishSocialSignIn,
   issueAccessToken,
   jsonResult,
+  publicOrigin,
   startSocialSignIn,
   type AuthResult,
   type RouteContext,
@@ -18,7 +19,8 @@ function providerOf(ctx: RouteContext): SocialProvider | AuthResult {
   return errorResult('not_found', { message: `${found.description} (GET ${ctx.config.basePath}/providers)` })
 }
 
-const origin = (ctx: RouteContext) => new URL(ctx.request.url).origin
+/** The app's origin as the browser sees it (publicUrl, X-Forwarded-Proto/Host behind a proxy, else the request's): provider and callback URLs are built on it. */
+const origin = (ctx: RouteContext) => publicOrigin(ctx.request, ctx.config.publicOrigin)
 
 /** `GET /api/auth/providers`: `{ [id]: { id, name, type, signinUrl, callbackUrl } }`, the shape Auth.js answers. */
 export async function providers(ctx: RouteContext): Promise<AuthResult> {
