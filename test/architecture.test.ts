@@ -85,6 +85,12 @@ describe('architecture', () => {
     expect(offenders).toEqual([])
   })
 
+  it('keeps every source file under 300 lines (one concept each)', () => {
+    const files = ['src', 'handlers', 'scenarios', 'bin'].flatMap(sources)
+    const long = files.map((file) => ({ file, lines: readFileSync(join(root, file), 'utf8').replace(/\n$/, '').split('\n').length })).filter(({ lines }) => lines > 300)
+    expect(long).toEqual([])
+  })
+
   it('bin is a few lines that call the CLI', () => {
     for (const file of sources('bin')) {
       const lines = readFileSync(join(root, file), 'utf8').split('\n').filter((l) => l.trim() !== '')

@@ -274,14 +274,6 @@ export function namespaceOf(request: AuthRequest, cookies: Record<string, string
   return request.headers.get(NAMESPACE_HEADER) ?? cookies[NAMESPACE_COOKIE] ?? DEFAULT_NAMESPACE
 }
 
-export function unknownScenarioResult(name: string, scenarios: ReadonlyMap<string, Scenario>): AuthResult {
-  const known = [...scenarios.keys()]
-  return errorResult('unknown_scenario', {
-    message: `Unknown scenario "${name}". Known scenarios: ${known.join(', ')}.`,
-    extra: { scenarios: known },
-  })
-}
-
 function mountsOf(protocols: readonly MountedProtocol[]): Mount[] {
   const mounts = protocols.map((m) => {
     const path = normalizeBasePath(m.path)

@@ -1,4 +1,5 @@
-export { Engine, createEngine, namespaceOf, WELL_KNOWN_JWKS_PATH, NAMESPACE_HEADER, NAMESPACE_COOKIE, SCENARIO_HEADER, SCENARIO_COOKIE, DEFAULT_NAMESPACE, unknownScenarioResult } from './engine.js'
+export { Engine, createEngine, namespaceOf, WELL_KNOWN_JWKS_PATH, NAMESPACE_HEADER, NAMESPACE_COOKIE, SCENARIO_HEADER, SCENARIO_COOKIE, DEFAULT_NAMESPACE } from './engine.js'
+export { unknownScenarioResult } from './unknown-scenario.js'
 export { resolveConfig, normalizeBasePath, DEFAULT_BASE_PATH, DEFAULT_ISSUER, DEFAULT_AUDIENCE, DEFAULT_MAX_NAMESPACES, type EngineOptions, type EngineConfig } from './config.js'
 export { defineScenario, validateScenario, scenarioResponse, appliesToCall, ROUTE_NAMES, OPERATION_NAMES, isOperationName, type OperationName, type Scenario, type RouteName, type ScenarioResponse, type TokenLifetimes } from './scenario.js'
 export { parseIsoDate } from './iso-date.js'
