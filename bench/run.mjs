@@ -74,6 +74,9 @@ async function main() {
   const ratios = {
     coldStartVsExpress: cold.mockAuth.median / cold.express.median,
     loginVsOauth2Token: tp.signIn.rps / tp.oauth2Token.rps,
+    // Issue 10: the mock Google's token endpoint against oauth2-mock-server's, same run.
+    providerCodeVsOauth2Token: tp.providerCode.rps / tp.oauth2Token.rps,
+    providerClientVsOauth2Token: tp.providerClient.rps / tp.oauth2Token.rps,
     loginVsExpress: tp.signIn.rps / tp.express.rps,
     sessionVsExpress: tp.session.rps / tp.express.rps,
     meVsExpress: tp.me.rps / tp.express.rps,
@@ -95,6 +98,8 @@ async function main() {
   const targets = [
     ['cold start vs Express hello', ratios.coldStartVsExpress, '<= 1.5', ratios.coldStartVsExpress <= 1.5],
     ['sign-in vs oauth2-mock-server /token', ratios.loginVsOauth2Token, '>= 2.5', ratios.loginVsOauth2Token >= 2.5],
+    ['provider /token (authorization_code, RS256 id_token) vs oauth2-mock-server /token', ratios.providerCodeVsOauth2Token, '>= 2.5', ratios.providerCodeVsOauth2Token >= 2.5],
+    ['provider /token (client_credentials) vs oauth2-mock-server /token', ratios.providerClientVsOauth2Token, '>= 2.5', ratios.providerClientVsOauth2Token >= 2.5],
     ['sign-in vs Express hello', ratios.loginVsExpress, '>= 0.6', ratios.loginVsExpress >= 0.6],
     ['session (cookie) vs Express hello', ratios.sessionVsExpress, '>= 0.85', ratios.sessionVsExpress >= 0.85],
     ['/me (bearer) vs Express hello', ratios.meVsExpress, '>= 0.85', ratios.meVsExpress >= 0.85],
@@ -114,7 +119,8 @@ async function main() {
   out.push('Throughput (req/s, mean of rounds)')
   out.push(table(['item', 'req/s', 'vs Express', 'p50 ms', 'p99 ms', 'rounds'], [
     ['node:http JSON (machine limit)', 'bare'], ['Express 5 hello', 'express'], ['mock-auth sign-in', 'signIn'], ['mock-auth session (cookie, fresh tokens)', 'session'],
-    ['mock-auth session (cookie, one verified token)', 'sessionCached'], ['mock-auth /me (bearer, fresh tokens)', 'me'], ['mock-auth refresh (pre-minted pool)', 'refresh'], ['oauth2-mock-server POST /token', 'oauth2Token'], ['json-server-auth POST /login', 'jsaLogin'],
+    ['mock-auth session (cookie, one verified token)', 'sessionCached'], ['mock-auth /me (bearer, fresh tokens)', 'me'], ['mock-auth refresh (pre-minted pool)', 'refresh'], ['oauth2-mock-server POST /token', 'oauth2Token'],
+    ['mock Google POST /oidc/google/token (authorization_code)', 'providerCode'], ['mock Google POST /oidc/google/token (client_credentials)', 'providerClient'], ['json-server-auth POST /login', 'jsaLogin'],
   ].map(([label, key]) => [label, fmt(tp[key].rps), fmt(tp[key].rps / tp.express.rps, 2), fmt(tp[key].p50, 1), fmt(tp[key].p99, 1), tp[key].runs.join(' ') + (tp[key].bad ? ` (${tp[key].bad} bad)` : '')])))
   out.push('\nCold start (ms, spawn to first HTTP answer)')
   out.push(table(['item', 'median', 'min', 'vs Express'], Object.entries(cold).map(([key, c]) => [LABELS[key], fmt(c.median), fmt(c.min), fmt(c.median / cold.express.median, 2)])))

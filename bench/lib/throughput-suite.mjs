@@ -1,4 +1,5 @@
 import autocannon from 'autocannon'
+import { clientCredentialsItem, measureCodeGrant } from './provider-token.mjs'
 import { launch, usersFile } from './servers.mjs'
 import { mean } from './stats.mjs'
 import { DURATION_S, measure } from './throughput.mjs'
@@ -6,7 +7,7 @@ import { DURATION_S, measure } from './throughput.mjs'
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const JSA_USER = { email: 'bench@example.com', password: 'bench-password-1' }
 
-export const THROUGHPUT_ITEMS = ['bare', 'express', 'signIn', 'session', 'sessionCached', 'me', 'refresh', 'oauth2Token', 'jsaLogin']
+export const THROUGHPUT_ITEMS = ['bare', 'express', 'signIn', 'session', 'sessionCached', 'me', 'refresh', 'oauth2Token', 'providerCode', 'providerClient', 'jsaLogin']
 
 /**
  * The server's users: BENCH_USERS users signing in in turn, so no user piles up tens of thousands
@@ -88,8 +89,9 @@ async function measureFresh(origin, path, header, chunks, reuse) {
  * Every server runs at once (idle while another is measured); items run in rounds whose order
  * alternates, so drift in the machine's load spreads over all of them alike.
  */
-export async function throughputSuite({ rounds, log }) {
+export async function throughputSuite({ rounds, log, only = THROUGHPUT_ITEMS }) {
   const servers = {}
+  const names = THROUGHPUT_ITEMS.filter((name) => only.includes(name))
   try {
     for (const name of ['bare', 'express', 'oauth2', 'jsa']) servers[name] = await launch(name)
     servers.mockAuth = await launch('mockAuthUsers', { users: usersFile(BENCH_USERS) })
@@ -107,14 +109,15 @@ export async function throughputSuite({ rounds, log }) {
         url: servers.oauth2.origin,
         item: { method: 'POST', path: '/token', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials&client_id=bench&scope=read' },
       }),
+      providerClient: () => clientCredentialsItem(ma),
       jsaLogin: () => ({ url: servers.jsa.origin, item: { method: 'POST', path: '/login', headers: JSON_HEADERS, body: JSON.stringify(JSA_USER) } }),
     }
-    const results = Object.fromEntries(THROUGHPUT_ITEMS.map((name) => [name, []]))
+    const results = Object.fromEntries(names.map((name) => [name, []]))
     let refreshPoolSize = 20_000
 
     for (let round = 0; round <= rounds; round++) {
       const warmUp = round === 0
-      const order = round % 2 === 1 ? [...THROUGHPUT_ITEMS].reverse() : THROUGHPUT_ITEMS
+      const order = round % 2 === 1 ? [...names].reverse() : names
       // A fresh store each round, so every round measures mock-auth from the same state.
       await postJson(`${ma}/__mock-auth/reset`, {})
       access = (await postJson(`${ma}/api/auth/login`, JSON.parse(signInBody(0)))).accessToken
@@ -128,6 +131,8 @@ export async function throughputSuite({ rounds, log }) {
           result = await measureFresh(ma, '/api/auth/session', (token) => ({ cookie: `session=${token}` }), warmUp ? 1 : FRESH_CHUNKS, access)
         } else if (name === 'me') {
           result = await measureFresh(ma, '/api/auth/me', (token) => ({ authorization: `Bearer ${token}` }), warmUp ? 1 : FRESH_CHUNKS)
+        } else if (name === 'providerCode') {
+          result = await measureCodeGrant(ma, warmUp ? 1 : FRESH_CHUNKS)
         } else if (name === 'refresh') {
           const pool = await fillPool(ma, warmUp ? 2_000 : refreshPoolSize, 'refreshToken')
           result = await measure(ma, {
@@ -145,7 +150,7 @@ export async function throughputSuite({ rounds, log }) {
       }
     }
     return Object.fromEntries(
-      THROUGHPUT_ITEMS.map((name) => {
+      names.map((name) => {
         const runs = results[name]
         return [name, { rps: mean(runs.map((r) => r.rps)), runs: runs.map((r) => Math.round(r.rps)), p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), bad: runs.reduce((n, r) => n + r.non2xx + r.errors, 0) }]
       }),
