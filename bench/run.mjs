@@ -11,6 +11,8 @@ import { mean, median, round } from './lib/stats.mjs'
 import { fmt, table, verdict } from './lib/table.mjs'
 import { CONNECTIONS, DURATION_S } from './lib/throughput.mjs'
 import { throughputSuite } from './lib/throughput-suite.mjs'
+import { dialectSuite } from './lib/dialect-suite.mjs'
+import { dialectRatios, dialectTable, dialectTargets } from './lib/dialect-report.mjs'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
 
@@ -54,6 +56,8 @@ async function main() {
   const cold = await coldStartSuite({ runs: COLD_RUNS, log })
   log(`\n2. Throughput, autocannon ${CONNECTIONS} connections x ${DURATION_S} s, ${ROUNDS} rounds (alternating order)`)
   const tp = await throughputSuite({ rounds: ROUNDS, log })
+  log(`\n2b. Dialects: next-auth, authjs, better-auth sign-in and session vs Express hello, ${ROUNDS} rounds (alternating order)`)
+  const dialects = await dialectSuite({ rounds: ROUNDS, log })
   log('\n3. MSW in-process (msw/node), sequential calls')
   const msw = await child('msw-bench.mjs')
   log('\n4. Scale: live sessions in one engine (levels interleaved)')
@@ -94,6 +98,8 @@ async function main() {
     newNamespaceMsAt100kSeedUsers: ns.newNamespaceMs.p50,
     resetMsAt100kSeedUsers: ns.resetMs.p50,
     rssPerNamespaceMBAt100kSeedUsers: ns.rssPerNamespaceMB,
+    // Each dialect's own client calls, against the Express hello measured in the same rounds.
+    ...dialectRatios(dialects),
   }
   const targets = [
     ['cold start vs Express hello', ratios.coldStartVsExpress, '<= 1.5', ratios.coldStartVsExpress <= 1.5],
@@ -113,6 +119,7 @@ async function main() {
     ['first request in a new namespace, 100k seed users (ms)', ratios.newNamespaceMsAt100kSeedUsers, '<= 5', ratios.newNamespaceMsAt100kSeedUsers <= 5],
     ['namespace reset, 100k seed users (ms)', ratios.resetMsAt100kSeedUsers, '<= 5', ratios.resetMsAt100kSeedUsers <= 5],
     ['RSS per namespace, 100k seed users (MB)', ratios.rssPerNamespaceMBAt100kSeedUsers, '<= 1', ratios.rssPerNamespaceMBAt100kSeedUsers <= 1],
+    ...dialectTargets(dialects),
   ]
 
   const out = []
@@ -122,6 +129,8 @@ async function main() {
     ['mock-auth session (cookie, one verified token)', 'sessionCached'], ['mock-auth /me (bearer, fresh tokens)', 'me'], ['mock-auth refresh (pre-minted pool)', 'refresh'], ['oauth2-mock-server POST /token', 'oauth2Token'],
     ['mock Google POST /oidc/google/token (authorization_code)', 'providerCode'], ['mock Google POST /oidc/google/token (client_credentials)', 'providerClient'], ['json-server-auth POST /login', 'jsaLogin'],
   ].map(([label, key]) => [label, fmt(tp[key].rps), fmt(tp[key].rps / tp.express.rps, 2), fmt(tp[key].p50, 1), fmt(tp[key].p99, 1), tp[key].runs.join(' ') + (tp[key].bad ? ` (${tp[key].bad} bad)` : '')])))
+  out.push('\nDialects (req/s, mean of rounds; each dialect\'s own client calls)')
+  out.push(dialectTable(dialects))
   out.push('\nCold start (ms, spawn to first HTTP answer)')
   out.push(table(['item', 'median', 'min', 'vs Express'], Object.entries(cold).map(([key, c]) => [LABELS[key], fmt(c.median), fmt(c.min), fmt(c.median / cold.express.median, 2)])))
   out.push('\nMSW in-process (sequential calls/s, mean of rounds)')
@@ -154,6 +163,7 @@ async function main() {
     rssAt100kSessionsMB: round(hundredK?.rssMB ?? Number.NaN, 1),
     targets: Object.fromEntries(targets.map(([label, value, goal, ok]) => [label, { measured: round(value, 3), goal, met: ok }])),
     throughput: tp,
+    dialects,
     coldStart: cold,
     msw,
     scale,

@@ -43,6 +43,14 @@ export const SERVERS = {
     env: ENV,
     probeUrl: `http://127.0.0.1:${port}/api/auth/session`,
   }),
+  // A dialect's server (bench/lib/dialect-suite.mjs): the same CLI, the bench's users, `--dialect`.
+  mockAuthDialect: (port, { users, dialect, secret }) => ({
+    command: node,
+    // rest takes --secret as an HS256 key: it keeps its ES256 default, as the throughput rows do.
+    args: [join(ROOT, 'dist/bin/mock-auth.js'), 'serve', '--port', String(port), '--users', users, '--dialect', dialect, ...(dialect === 'rest' ? [] : ['--secret', secret])],
+    env: ENV,
+    probeUrl: `http://127.0.0.1:${port}/api/auth/${dialect === 'better-auth' ? 'get-session' : 'session'}`,
+  }),
   oauth2: (port) => ({
     command: node,
     args: [bin('oauth2-mock-server', 'dist/oauth2-mock-server.mjs'), '-a', '127.0.0.1', '-p', String(port)],

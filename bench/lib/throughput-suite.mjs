@@ -1,8 +1,7 @@
 import autocannon from 'autocannon'
 import { clientCredentialsItem, measureCodeGrant } from './provider-token.mjs'
 import { launch, usersFile } from './servers.mjs'
-import { mean } from './stats.mjs'
-import { DURATION_S, measure } from './throughput.mjs'
+import { DURATION_S, measure, record, summarize } from './throughput.mjs'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const JSA_USER = { email: 'bench@example.com', password: 'bench-password-1' }
@@ -144,17 +143,10 @@ export async function throughputSuite({ rounds, log, only = THROUGHPUT_ITEMS }) 
           result = await measure(url, item, warmUp ? 1 : DURATION_S)
         }
         if (name === 'signIn' && !warmUp) refreshPoolSize = Math.max(2_000, Math.round(result.rps * DURATION_S))
-        if (result.non2xx > 0 || result.errors > 0) log(`  ! ${name}: ${result.non2xx} non-2xx, ${result.errors} errors`)
-        if (!warmUp) results[name].push(result)
-        log(`  ${warmUp ? 'warm-up' : `round ${round}`} ${name.padEnd(12)} ${Math.round(result.rps)} req/s`)
+        record(results, name, result, round, log, 12)
       }
     }
-    return Object.fromEntries(
-      names.map((name) => {
-        const runs = results[name]
-        return [name, { rps: mean(runs.map((r) => r.rps)), runs: runs.map((r) => Math.round(r.rps)), p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), bad: runs.reduce((n, r) => n + r.non2xx + r.errors, 0) }]
-      }),
-    )
+    return Object.fromEntries(names.map((name) => [name, summarize(results[name])]))
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()))
   }

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon'
+import { mean } from './stats.mjs'
 
 /** Fixed for every item so the figures compare: loopback, keep-alive, no pipelining. */
 export const CONNECTIONS = 10
@@ -36,4 +37,16 @@ export async function measure(url, item, durationS = DURATION_S) {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   }
+}
+
+/** One item's rounds (warm-up left out) as the results keep them: mean req/s, each round, mean latencies, bad answers. */
+export function summarize(runs) {
+  return { rps: mean(runs.map((r) => r.rps)), runs: runs.map((r) => Math.round(r.rps)), p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), bad: runs.reduce((n, r) => n + r.non2xx + r.errors, 0) }
+}
+
+/** Logs a round's figure for one item (and any bad answers); keeps it unless it is the warm-up. */
+export function record(results, name, result, round, log, width) {
+  if (result.non2xx > 0 || result.errors > 0) log(`  ! ${name}: ${result.non2xx} non-2xx, ${result.errors} errors`)
+  if (round > 0) results[name].push(result)
+  log(`  ${round === 0 ? 'warm-up' : `round ${round}`} ${name.padEnd(width)} ${Math.round(result.rps)} req/s`)
 }

@@ -37,6 +37,8 @@ export default defineConfig({
     // Real client libraries (better-auth, next-auth/react) bundled by Vite into small pages (clients/).
     { name: 'clients-fixture', testMatch: 'clients-fixture.spec.ts', use: { serviceWorkers: 'block' } },
     { name: 'clients-serve', testMatch: 'clients-serve.spec.ts', use: { serviceWorkers: 'block' } },
+    // next-auth's client against mock-auth in the page's service worker (createBrowserMockAuth).
+    { name: 'clients-msw', testMatch: 'clients-msw.spec.ts', use: { serviceWorkers: 'allow' }, expect: { timeout: 15_000 }, timeout: 40_000 },
     // The dashboard of serve and the in-page panel of the MSW browser mode, steering the app.
     { name: 'dashboard', testMatch: 'dashboard.spec.ts', use: { serviceWorkers: 'allow' } },
   ],

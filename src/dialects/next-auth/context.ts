@@ -1,4 +1,5 @@
 import type { AuthResult, RouteContext } from '../../core/index.js'
+import type { CsrfHasher } from './csrf-hash.js'
 import type { SessionJwe } from './jwe.js'
 import { readNextAuthRequest, type NextAuthRequest } from './request-state.js'
 import type { NextAuthWire } from './wire.js'
@@ -8,6 +9,8 @@ export interface NextAuthKit {
   wire: NextAuthWire
   secret: string
   jwe: SessionJwe
+  /** The CSRF cookie's `sha256(token + secret)`, remembered per token. */
+  csrf: CsrfHasher
 }
 
 export type NextAuthHandler = (ctx: RouteContext, req: NextAuthRequest, kit: NextAuthKit) => Promise<AuthResult>
@@ -15,7 +18,7 @@ export type NextAuthHandler = (ctx: RouteContext, req: NextAuthRequest, kit: Nex
 /** A route handler that first runs next-auth's `init()` (CSRF and callback URL) for the request. */
 export function withInit(kit: NextAuthKit, handler: NextAuthHandler): (ctx: RouteContext) => Promise<AuthResult> {
   return async (ctx) => {
-    const read = await readNextAuthRequest(ctx, kit.wire, kit.secret)
+    const read = await readNextAuthRequest(ctx, kit.wire, kit.csrf)
     if (!read.ok) return read.result
     return handler(ctx, read.req, kit)
   }

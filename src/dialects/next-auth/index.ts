@@ -1,6 +1,7 @@
 import type { Dialect, RouteTable } from '../../core/index.js'
 import { withInit, type NextAuthKit } from './context.js'
 import { cookieNames } from './cookies.js'
+import { CsrfHasher } from './csrf-hash.js'
 import { encodeNextAuthError } from './encode-error.js'
 import { randomHex, SessionJwe } from './jwe.js'
 import { callback } from './routes/callback.js'
@@ -31,7 +32,7 @@ export interface NextAuthDialect extends Dialect {
  */
 export function createNextAuthDialect(wire: NextAuthWire, secret?: string): NextAuthDialect {
   const key = secret === undefined || secret === '' ? randomHex(32) : secret
-  const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key) }
+  const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key), csrf: new CsrfHasher(key) }
   const sessionRoute = { operation: 'session' as const, handle: withInit(kit, session) }
   const oauthCallbackRoute = { operation: 'socialCallback' as const, handle: withInit(kit, oauthCallback) }
   const routes: RouteTable = {

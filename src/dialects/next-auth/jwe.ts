@@ -1,3 +1,4 @@
+import { BoundedMap } from '../../core/index.js'
 import type { NextAuthWire } from './wire.js'
 
 /**
@@ -27,21 +28,46 @@ export interface SessionTokenClaims {
 /** next-auth's `decode` leeway (`clockTolerance: 15`), kept so an app reading our cookie agrees with us. */
 const CLOCK_TOLERANCE_SECONDS = 15
 
+/** How many tokens this instance sealed are remembered (as the core's verified-token cache). */
+const SEALED_MAX = 10_000
+
+/** A derived key: the raw bytes (v5's `kid`, A256CBC-HS512, which jose takes as bytes only), or an AES-GCM CryptoKey imported once (v4). */
+interface DerivedKey {
+  key: Uint8Array | CryptoKey
+  kid: string | undefined
+}
+
 /**
  * The session JWE (RFC 7516, `alg: dir`) exactly as next-auth's `encode` makes it, so `next-auth/jwt`
  * `decode` (v4) and `@auth/core/jwt` `decode({ salt })` (v5) open it with the app's secret. Keys are
  * derived once per salt with WebCrypto's HKDF (RFC 5869), as `@panva/hkdf` does inside next-auth.
  */
 export class SessionJwe {
-  readonly #keys = new Map<string, Promise<{ key: Uint8Array; kid: string | undefined }>>()
+  readonly #keys = new Map<string, Promise<DerivedKey>>()
+  /**
+   * Tokens this instance sealed, per salt, with their claims: reading one back (every `/session`
+   * call carries the token the previous one rolled) skips the decryption. Sound because only this
+   * instance's key made them: a token string it did not seal is decrypted and checked in full.
+   */
+  readonly #sealed = new Map<string, BoundedMap<{ claims: SessionTokenClaims; expiresAt: number }>>()
 
   constructor(
     readonly wire: NextAuthWire,
     readonly secret: string,
   ) {}
 
-  #key(cookieName: string): Promise<{ key: Uint8Array; kid: string | undefined }> {
-    const salt = this.wire.jwe.saltedByCookieName ? cookieName : ''
+  #salt(cookieName: string): string {
+    return this.wire.jwe.saltedByCookieName ? cookieName : ''
+  }
+
+  #sealedFor(salt: string): BoundedMap<{ claims: SessionTokenClaims; expiresAt: number }> {
+    let sealed = this.#sealed.get(salt)
+    if (!sealed) this.#sealed.set(salt, (sealed = new BoundedMap(SEALED_MAX)))
+    return sealed
+  }
+
+  #key(cookieName: string): Promise<DerivedKey> {
+    const salt = this.#salt(cookieName)
     let key = this.#keys.get(salt)
     if (!key) {
       key = deriveKey(this.wire, this.secret, salt)
@@ -55,16 +81,20 @@ export class SessionJwe {
     const iat = Math.floor(nowMs / 1000)
     const header = kid === undefined ? { alg: 'dir', enc: this.wire.jwe.enc } : { alg: 'dir', enc: this.wire.jwe.enc, kid }
     const { EncryptJWT } = await jose.encrypt()
-    return new EncryptJWT({ ...claims })
-      .setProtectedHeader(header)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + Math.round(maxAgeMs / 1000))
-      .setJti(crypto.randomUUID())
-      .encrypt(key)
+    const sealed: SessionTokenClaims = { ...claims, iat, exp: iat + Math.round(maxAgeMs / 1000), jti: crypto.randomUUID() }
+    const token = await new EncryptJWT({ ...sealed }).setProtectedHeader(header).encrypt(key)
+    this.#sealedFor(this.#salt(cookieName)).set(token, { claims: sealed, expiresAt: Number.POSITIVE_INFINITY })
+    return token
   }
 
   /** The claims, or undefined for anything that is not our live-dated JWE (tampered, other secret, expired). */
   async decode(token: string, cookieName: string, nowMs: number, options: { ignoreExpiry?: boolean } = {}): Promise<SessionTokenClaims | undefined> {
+    const known = this.#sealed.get(this.#salt(cookieName))?.get(token, 0)
+    if (known !== undefined) {
+      // jose's check (RFC 7519 §4.1.4), with the same leeway: expired once `exp` is `tolerance` seconds past.
+      const expired = !options.ignoreExpiry && (known.claims.exp ?? 0) <= Math.floor(nowMs / 1000) - CLOCK_TOLERANCE_SECONDS
+      return expired ? undefined : { ...known.claims }
+    }
     const { key } = await this.#key(cookieName)
     const { jwtDecrypt } = await jose.decrypt()
     try {
@@ -83,7 +113,7 @@ export class SessionJwe {
   }
 }
 
-async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Promise<{ key: Uint8Array; kid: string | undefined }> {
+async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Promise<DerivedKey> {
   const encoder = new TextEncoder()
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveBits'])
   const bits = await crypto.subtle.deriveBits(
@@ -98,6 +128,8 @@ async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Prom
     const [{ calculateJwkThumbprint }, { encode }] = await Promise.all([jose.thumbprint(), jose.base64url()])
     kid = await calculateJwkThumbprint({ kty: 'oct', k: encode(key) }, `sha${key.byteLength << 3}` as 'sha512')
   }
+  // A256GCM: one CryptoKey for every token (jose would import raw bytes again per operation).
+  if (wire.jwe.enc === 'A256GCM') return { key: await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']), kid }
   return { key, kid }
 }
 

@@ -1,6 +1,7 @@
 import { parseBody, publicOrigin, type AuthResult, type BodyFields, type RouteContext } from '../../core/index.js'
 import { cookieNames, setCookie, type CookieNames } from './cookies.js'
-import { randomHex, sha256Hex } from './jwe.js'
+import type { CsrfHasher } from './csrf-hash.js'
+import { randomHex } from './jwe.js'
 import type { NextAuthWire } from './wire.js'
 
 /** What next-auth's `init()` works out for every request before any action runs. */
@@ -25,7 +26,7 @@ export interface NextAuthRequest {
  * then query, then cookie, kept only when it is relative or on the app's origin: the default
  * `redirect` callback).
  */
-export async function readNextAuthRequest(ctx: RouteContext, wire: NextAuthWire, secret: string): Promise<{ ok: true; req: NextAuthRequest } | { ok: false; result: AuthResult }> {
+export async function readNextAuthRequest(ctx: RouteContext, wire: NextAuthWire, csrf: CsrfHasher): Promise<{ ok: true; req: NextAuthRequest } | { ok: false; result: AuthResult }> {
   const parsed = await parseBody(ctx.request)
   if (!parsed.ok) return parsed
   const fields = parsed.fields
@@ -39,14 +40,14 @@ export async function readNextAuthRequest(ctx: RouteContext, wire: NextAuthWire,
   const csrfCookie = ctx.cookies[names.csrfToken]
   if (csrfCookie) {
     const [token = '', hash] = csrfCookie.split('|')
-    if (hash !== undefined && hash === (await sha256Hex(`${token}${secret}`))) {
+    if (hash !== undefined && hash === (await csrf.hash(token))) {
       csrfToken = token
       csrfVerified = isPost && typeof fields.csrfToken === 'string' && fields.csrfToken === token
     }
   }
   if (csrfToken === undefined) {
     csrfToken = randomHex(32)
-    cookies.push(setCookie(names, names.csrfToken, `${csrfToken}|${await sha256Hex(`${csrfToken}${secret}`)}`))
+    cookies.push(setCookie(names, names.csrfToken, `${csrfToken}|${await csrf.hash(csrfToken)}`))
   }
 
   const query = new URL(ctx.request.url, origin).searchParams

@@ -30,6 +30,8 @@ async function buildPages(build: typeof import('vite').build, outDir: string): P
     logLevel: 'warn',
     // next-auth/react reads NEXTAUTH_URL from process.env when it loads, as a Next.js build inlines
     // it; unset, its browser side uses the relative /api/auth.
+    // The in-page mock imports mock-auth's browser entry as an app does: the built package (dist/).
+    resolve: { alias: { 'mock-auth/browser': join(here, '..', '..', '..', 'dist', 'src', 'browser', 'index.js') } },
     define: { 'process.env': JSON.stringify({ NODE_ENV: 'production' }) },
     build: {
       outDir,

@@ -1,4 +1,5 @@
-// One page, one real client library per `?client=` (better-auth, next-auth), each its own chunk.
+// One page, one real client library per `?client=` (better-auth, next-auth), each its own chunk;
+// `&msw=1` answers /api/auth from mock-auth in the page's service worker instead of a server.
 import { mountPage } from './page-ui.js'
 
 const CLIENTS = {
@@ -13,5 +14,6 @@ if (load === undefined) {
   document.getElementById('status').textContent = `Unknown ?client=${name}: use one of ${Object.keys(CLIENTS).join(', ')}.`
   document.body.dataset.state = 'failed'
 } else {
+  if (new URLSearchParams(location.search).has('msw')) await (await import('./in-page-mock.js')).startInPageMock(name)
   mountPage((await load()).actions)
 }
