@@ -15,6 +15,10 @@ export const actions = {
     const { error } = await auth.signIn.email({ email, password })
     return error ? `${error.status} ${error.code ?? error.message ?? ''}` : undefined
   },
+  /** `signIn.social`: `{ url, redirect: true }`, and the client's redirect plugin navigates there. */
+  async google() {
+    await auth.signIn.social({ provider: 'google', callbackURL: location.href, errorCallbackURL: location.href })
+  },
   async signOut() {
     await auth.signOut()
   },

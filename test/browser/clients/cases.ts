@@ -13,11 +13,12 @@ export interface ClientDriver {
 export type ClientTest = TestType<{ page: Page; context: BrowserContext; driver: ClientDriver } & Record<string, any>, object>
 
 /** What each real client shows for a refused sign-in, and which cookie holds its session. */
-export const CLIENTS: Record<ClientDialect, { badCredentials: string; serverError: RegExp; sessionCookie: string }> = {
+export const CLIENTS: Record<ClientDialect, { badCredentials: string; serverError: RegExp; sessionCookie: string; denied: RegExp }> = {
   // better-auth's client: `error.status` and `error.code` of its `{ code, message }` body.
-  'better-auth': { badCredentials: '401 INVALID_EMAIL_OR_PASSWORD', serverError: /^500 /, sessionCookie: 'better-auth.session_token' },
+  // A refused social sign-in: better-auth back to errorCallbackURL with ?error=, next-auth v4 on its error page.
+  'better-auth': { badCredentials: '401 INVALID_EMAIL_OR_PASSWORD', serverError: /^500 /, sessionCookie: 'better-auth.session_token', denied: /\/\?client=better-auth&error=access_denied&error_description=/ },
   // next-auth/react's signIn: the answer's status and the `error` query of its `{ url }`.
-  'next-auth': { badCredentials: '401 CredentialsSignin', serverError: /^401 The auth server failed/, sessionCookie: 'next-auth.session-token' },
+  'next-auth': { badCredentials: '401 CredentialsSignin', serverError: /^401 The auth server failed/, sessionCookie: 'next-auth.session-token', denied: /\/api\/auth\/error\?error=Callback$/ },
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
@@ -85,5 +86,23 @@ export function defineClientCases(test: ClientTest, expect: Expect, dialect: Cli
     await driver.useScenario('server-error')
     await signIn(page, 'test@example.com', 'test')
     await expect(page.locator('#error')).toHaveText(client.serverError)
+  })
+
+  test(`${dialect}: Sign in with Google through the real client: the chooser, a pick, back on the page signed in`, async ({ page, context, driver }) => {
+    await driver.open()
+    await page.getByRole('button', { name: 'Sign in with Google' }).click()
+    await expect(page).toHaveURL(/\/oidc\/google\/authorize\?/)
+    await page.getByRole('button', { name: /Admin User/ }).click()
+    await expect(page).toHaveURL(new RegExp(`\\?client=${dialect}$`))
+    await status(page).toHaveText('Signed in as admin@example.com')
+    expect(await sessionCookie(context)).toMatchObject({ httpOnly: true })
+  })
+
+  test(`${dialect}: Sign in with Google, Deny: the client's library answers the refusal, no session`, async ({ page, context, driver }) => {
+    await driver.open()
+    await page.getByRole('button', { name: 'Sign in with Google' }).click()
+    await page.getByRole('button', { name: 'Deny' }).click()
+    await expect(page).toHaveURL(client.denied)
+    expect(await sessionCookie(context)).toBeUndefined()
   })
 }

@@ -12,6 +12,10 @@ export const actions = {
     const result = await signIn('credentials', { redirect: false, email, password, callbackUrl: location.href })
     return result?.error ? `${result.status} ${result.error}` : undefined
   },
+  /** `signIn('google')`: the client posts to /signin/google and navigates to the provider's URL. */
+  async google() {
+    await signIn('google', { callbackUrl: location.href })
+  },
   async signOut() {
     await signOut({ redirect: false, callbackUrl: location.href })
   },

@@ -1,6 +1,6 @@
 /**
- * The few lines of UI both client pages share: a sign-in form, the session status, an error line
- * and a sign-out button. The pages themselves only call their real client library.
+ * The few lines of UI both client pages share: a sign-in form, a "Sign in with Google" button, the
+ * session status, an error line and a sign-out button. The pages themselves only call their real client library.
  */
 
 const $ = (id) => {
@@ -38,6 +38,9 @@ export function mountPage(actions) {
       await showSession()
     })()
   })
+  $('google').addEventListener('click', () => void actions.google())
+  // Back from a refused social sign-in with `?error=` (better-auth's errorCallbackURL).
+  error.textContent = new URLSearchParams(location.search).get('error') ?? ''
   $('sign-out').addEventListener('click', () => {
     void actions.signOut().then(showSession)
   })

@@ -71,6 +71,17 @@ export function nextAuthSocialCases(target: () => NextAuthTarget, oauth: NextAut
     expect(((await res.json()) as { url: string }).url).toBe(`${t.origin}${oauth.missingCsrf}`)
   })
 
+  it('the HTML sign-in page has a "Sign in with Google" form; posting it as a browser does answers 302 to the provider', async () => {
+    const t = target()
+    const html = await (await fetch(`${t.origin}/api/auth/signin?callbackUrl=${encodeURIComponent(`${t.origin}/dashboard`)}`)).text()
+    const form = /<form method="post" action="([^"]+\/signin\/google)">\s*<input type="hidden" name="csrfToken" value="([0-9a-f]+)">/.exec(html)
+    expect(form, html).not.toBeNull()
+    expect(html).toContain('Sign in with Google</button>')
+    const res = await fetch(form![1]!, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrfToken: form![2]!, callbackUrl: `${t.origin}/dashboard` }) })
+    expect(res.status).toBe(302)
+    expect(res.headers.get('location')).toMatch(new RegExp(`^${t.origin}/oidc/google/authorize\\?`))
+  })
+
   for (const [scenario, key] of [['provider-denied', 'denied'], ['provider-error', 'providerError'], ['provider-unverified-email', 'unverified']] as const) {
     it(`scenario ${scenario}: the callback redirects to next-auth's ${oauth[key]}, no session`, async () => {
       const t = target()

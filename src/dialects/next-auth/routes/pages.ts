@@ -4,7 +4,7 @@ import type { NextAuthHandler } from '../context.js'
 /**
  * `GET /signin`, `/signout` and `/error`: the small HTML pages next-auth redirects a browser to.
  * The sign-in page has a working credentials form (a plain form post, answered with a 302 as
- * next-auth's own page is), the error page next-auth's statuses (`Configuration` 500,
+ * next-auth's own page is) and one "Sign in with <provider>" form per mock identity provider, the error page next-auth's statuses (`Configuration` 500,
  * `AccessDenied` and `Verification` 403, anything else 200).
  */
 export const signInPage: NextAuthHandler = async (_ctx, req) => {
@@ -17,7 +17,12 @@ export const signInPage: NextAuthHandler = async (_ctx, req) => {
 <label>Username or email <input name="username" autocomplete="username"></label>
 <label>Password <input name="password" type="password" autocomplete="current-password"></label>
 <button type="submit">Sign in with Credentials</button>
-</form>`
+</form>${[..._ctx.config.socialProviders.values()].map((p) => `
+<form method="post" action="${escapeHtml(`${req.base}/signin/${p.id}`)}">
+<input type="hidden" name="csrfToken" value="${escapeHtml(req.csrfToken)}">
+<input type="hidden" name="callbackUrl" value="${escapeHtml(req.callbackUrl)}">
+<button type="submit">Sign in with ${escapeHtml(p.name)}</button>
+</form>`).join('')}`
   return page(200, 'Sign in', body, req.cookies)
 }
 
