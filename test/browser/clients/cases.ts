@@ -24,7 +24,7 @@ export const CLIENTS: Record<ClientDialect, { badCredentials: string; serverErro
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click()
 }
 
 /** The same cases for each real client page, whoever answers its /api/auth. */
