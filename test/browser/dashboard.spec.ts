@@ -7,9 +7,10 @@ import { ENV } from './global-setup.js'
 /**
  * The dashboard (`GET /__mock-auth/` of `mock-auth serve`) and the in-page panel (browser mode)
  * steering the example app: each test drives the real page and the real mock in Chromium.
- * Screenshots land in docs/images/ for docs/dashboard.md.
+ * Screenshots land in test-results/screenshots/; with UPDATE_DOCS_SCREENSHOTS=1 they replace the
+ * ones docs/dashboard.md shows in docs/images/ (a plain test run leaves the work tree clean).
  */
-const SHOTS = join(import.meta.dirname, '..', '..', 'docs', 'images')
+const SHOTS = process.env.UPDATE_DOCS_SCREENSHOTS === '1' ? join(import.meta.dirname, '..', '..', 'docs', 'images') : join(import.meta.dirname, '..', '..', 'test-results', 'screenshots')
 
 function env(name: string): string {
   const value = process.env[name]
