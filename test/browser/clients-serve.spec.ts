@@ -7,7 +7,7 @@ import { clientPagesEnv, type ClientDialect } from './clients/setup.js'
  * behind the pages' own origin (a proxy, as a dev server has). The fixture in server mode
  * (`mockAuthUrl`) gives each test its own namespace on that server and steers it there.
  */
-for (const dialect of ['better-auth', 'next-auth'] as const satisfies readonly ClientDialect[]) {
+for (const dialect of ['better-auth', 'next-auth', 'authjs'] as const satisfies readonly ClientDialect[]) {
   const test = base.extend<{ driver: ClientDriver }>({
     baseURL: async ({}, use) => use(clientPagesEnv().serve[dialect].appUrl),
     mockAuthUrl: async ({}, use) => use(clientPagesEnv().serve[dialect].serveUrl),

@@ -1,10 +1,11 @@
-// One page, one real client library per `?client=` (better-auth, next-auth), each its own chunk;
+// One page, one real client library per `?client=` (better-auth, next-auth, authjs), each its own chunk;
 // `&msw=1` answers /api/auth from mock-auth in the page's service worker instead of a server.
 import { mountPage } from './page-ui.js'
 
 const CLIENTS = {
   'better-auth': () => import('./better-auth.js'),
   'next-auth': () => import('./next-auth.js'),
+  authjs: () => import('./authjs.js'),
 }
 
 const name = new URLSearchParams(location.search).get('client') ?? ''

@@ -13,16 +13,17 @@ export interface ClientPagesEnv {
   serve: Record<ClientDialect, { appUrl: string; serveUrl: string }>
 }
 
-export type ClientDialect = 'better-auth' | 'next-auth'
+export type ClientDialect = 'better-auth' | 'next-auth' | 'authjs'
 
 export const CLIENT_PAGES_ENV = 'MOCK_AUTH_CLIENT_PAGES'
 
-/** The next-auth app's secret, as the app would have it in NEXTAUTH_SECRET. */
+/** The next-auth/Auth.js app's secret, as the app would have it in NEXTAUTH_SECRET / AUTH_SECRET. */
 export const NEXT_AUTH_SECRET = 'client-pages-next-auth-secret-0123456789'
 
 const SERVE_ARGS: Record<ClientDialect, string[]> = {
   'better-auth': ['--dialect', 'better-auth'],
   'next-auth': ['--dialect', 'next-auth', '--secret', NEXT_AUTH_SECRET],
+  authjs: ['--dialect', 'authjs', '--secret', NEXT_AUTH_SECRET],
 }
 
 /** Bundles the pages with Vite, serves them bare and behind `mock-auth serve` per dialect; returns the teardown. */
