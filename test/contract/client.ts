@@ -33,7 +33,8 @@ export function request(t: Transport, method: string, path: string, init: Reques
   }
   if (init.cookies) headers.set('cookie', Object.entries(init.cookies).map(([k, v]) => `${k}=${v}`).join('; '))
   if (init.bearer !== undefined) headers.set('authorization', `Bearer ${init.bearer}`)
-  return new Request(`${t.origin}${path}`, { method, headers, body })
+  // Redirects are answers to check, hop by hop, on every transport (fetch would follow them over HTTP only).
+  return new Request(`${t.origin}${path}`, { method, headers, body, redirect: 'manual' })
 }
 
 export function send(t: Transport, method: string, path: string, init?: RequestInit): Promise<ContractResponse> {

@@ -22,8 +22,10 @@ export class NextAuthWireClient {
     return `${this.prefix}.session-token`
   }
 
-  async send(method: string, path: string, init: RequestInit = {}): Promise<ContractResponse> {
-    const res = await send(this.t, method, `${BASE}${path}`, { ...init, cookies: { ...Object.fromEntries(this.jar), ...init.cookies } })
+  /** A request under the base path; `root` sends `path` from the origin's root instead (a provider's route). */
+  async send(method: string, path: string, init: RequestInit & { root?: boolean } = {}): Promise<ContractResponse> {
+    const { root, ...rest } = init
+    const res = await send(this.t, method, root ? path : `${BASE}${path}`, { ...rest, cookies: { ...Object.fromEntries(this.jar), ...rest.cookies } })
     for (const line of res.cookies) {
       const name = line.slice(0, line.indexOf('='))
       const value = cookieValue(res, name) ?? ''
