@@ -20,7 +20,7 @@ export const CLIENTS: Record<ClientDialect, { badCredentials: string; serverErro
   // next-auth/react's signIn: the answer's status and the `error` query of its `{ url }`.
   'next-auth': { badCredentials: '401 CredentialsSignin', serverError: /^401 The auth server failed/, sessionCookie: 'next-auth.session-token', denied: /\/api\/auth\/error\?error=Callback$/ },
   // v5's signIn: 200 with `error` and `code` of the `{ url }` (a thrown authorize is `Configuration`).
-  authjs: { badCredentials: '200 CredentialsSignin (credentials)', serverError: /^200 Configuration$/, sessionCookie: 'authjs.session-token', denied: /\/api\/auth\/(signin|error)\?error=/ },
+  authjs: { badCredentials: '200 CredentialsSignin (credentials)', serverError: /^200 Configuration$/, sessionCookie: 'authjs.session-token', denied: /\/api\/auth\/signin\?error=OAuthCallbackError$/ },
 }
 
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
