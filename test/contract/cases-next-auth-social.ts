@@ -44,6 +44,22 @@ export function nextAuthSocialCases(v: NextAuthVersion): ContractCase[] {
       },
     },
     {
+      name: `${v.prefix}: signIn('github') through the mock GitHub (OAuth 2.0, no id_token) signs in the same user`,
+      async run({ t, see }) {
+        const c = new NextAuthWireClient(t, v.prefix)
+        const res = await c.form(`/signin/github?login_hint=test%40example.com`, { csrfToken: await c.csrf(), callbackUrl: '/home', ...v.jsonFields }, v.jsonHeaders)
+        const authorize = target(res)
+        // GitHub's own paths (github.com/login/oauth/authorize) under the mount.
+        expect(authorize.pathname).toBe('/oidc/github/login/oauth/authorize')
+        const back = target(await c.send('GET', `${authorize.pathname}${authorize.search}`, { root: true }))
+        expect(back.pathname).toBe('/api/auth/callback/github')
+        const done = await c.send('GET', `/callback/github${back.search}`)
+        see('github callback', { ...normalized(done, t.origin), cookies: done.cookies.map((l) => l.slice(0, l.indexOf('='))) })
+        expect([done.status, done.headers.location]).toEqual([302, `${t.origin}/home`])
+        expect((await c.send('GET', '/session')).body).toMatchObject({ user: { email: 'test@example.com' } })
+      },
+    },
+    {
       name: `${v.prefix}: provider-denied lands on next-auth's error page, without a session`,
       async run({ t, see }) {
         const c = new NextAuthWireClient(t, v.prefix)
