@@ -45,6 +45,8 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
     serverOptions.dialect = await dialectOf(options.dialect, {
       secret: appSecret ? options.secret : undefined,
       env: process.env,
+      // next-auth re-seals its session JWE on every read: node:crypto's cipher spares the thread pool.
+      ...(options.dialect === 'next-auth' || options.dialect === 'authjs' ? { jweCipher: (await import('../server/node-jwe-cipher.js')).nodeJweCipher } : {}),
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
       ...(options.corsOrigin !== undefined && options.corsOrigin.length > 0 ? { trustedOrigins: options.corsOrigin } : {}),
     })

@@ -1,7 +1,7 @@
 import { MockAuthError, type Dialect } from '../core/index.js'
 import { authjsDialect } from './authjs/index.js'
 import { createBetterAuthDialect, type TrustedOrigins } from './better-auth/index.js'
-import { nextAuthDialect } from './next-auth/index.js'
+import { nextAuthDialect, type JweContentCipher } from './next-auth/index.js'
 import { restDialect } from './rest/index.js'
 
 /** What a dialect may be made with; each dialect reads what it needs. */
@@ -17,6 +17,8 @@ export interface DialectSettings {
    * next-auth dialects read `NEXTAUTH_SECRET`, then `AUTH_SECRET`. Without either they make one up.
    */
   env?: Readonly<Record<string, string | undefined>> | undefined
+  /** next-auth/authjs: seals the session JWE with this (the server passes node:crypto's), else jose's WebCrypto. */
+  jweCipher?: JweContentCipher | undefined
 }
 
 /** The secret a next-auth app would use: the given one, else NEXTAUTH_SECRET, else AUTH_SECRET. */
@@ -37,8 +39,8 @@ export type DialectName = (typeof DIALECT_NAMES)[number]
 
 const FACTORIES: Record<DialectName, DialectFactory> = {
   rest: () => restDialect,
-  'next-auth': (settings) => nextAuthDialect(nextAuthSecret(settings)),
-  authjs: (settings) => authjsDialect(nextAuthSecret(settings)),
+  'next-auth': (settings) => nextAuthDialect(nextAuthSecret(settings), settings.jweCipher),
+  authjs: (settings) => authjsDialect(nextAuthSecret(settings), settings.jweCipher),
   'better-auth': ({ secret, trustedOrigins, publicUrl }) =>
     createBetterAuthDialect({ ...(secret ? { secret } : {}), ...(trustedOrigins === undefined ? {} : { trustedOrigins }), ...(publicUrl === undefined ? {} : { publicUrl }) }),
 }

@@ -3,6 +3,8 @@ import { AUTHJS_V5 } from '../../src/dialects/authjs/index.js'
 import { NEXT_AUTH_V4, SessionJwe } from '../../src/dialects/next-auth/index.js'
 import { CsrfHasher } from '../../src/dialects/next-auth/csrf-hash.js'
 import { sha256Hex } from '../../src/dialects/next-auth/jwe.js'
+import { nodeJweCipher } from '../../src/server/node-jwe-cipher.js'
+import { importUntyped } from './support/cookie-fetch.js'
 
 /**
  * The session JWE remembers the tokens it sealed (a `/session` read skips the decryption): the
@@ -12,10 +14,24 @@ const SECRET = 'a-secret-for-the-session-jwe-tests-0123456789'
 const NOW = Date.UTC(2026, 0, 1)
 const CLAIMS = { sub: 'user123', sid: 'session-1', name: 'Test User', email: 'test@example.com' }
 
+type Decode = (params: { token: string; secret: string; salt?: string }) => Promise<Record<string, unknown> | null>
+
 describe.each([
-  ['next-auth', NEXT_AUTH_V4, 'next-auth.session-token'],
-  ['authjs', AUTHJS_V5, 'authjs.session-token'],
-] as const)('%s SessionJwe', (_name, wire, cookie) => {
+  ['next-auth', NEXT_AUTH_V4, 'next-auth.session-token', 'next-auth/jwt'],
+  ['authjs', AUTHJS_V5, 'authjs.session-token', 'next-auth-v5/jwt'],
+] as const)('%s SessionJwe', (name, wire, cookie, jwtModule) => {
+  it("sealed with node:crypto's cipher (the server's), it opens with jose and with the library's own decode", async () => {
+    const token = await new SessionJwe(wire, SECRET, nodeJweCipher).encode(CLAIMS, cookie, NOW, 60_000)
+    const [header] = token.split('.')
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toMatchObject({ alg: 'dir', enc: wire.jwe.enc })
+    expect(await new SessionJwe(wire, SECRET).decode(token, cookie, NOW)).toMatchObject({ ...CLAIMS, exp: NOW / 1000 + 60 })
+    const { decode } = (await importUntyped(jwtModule)) as { decode: Decode }
+    // The library checks exp against the real clock: seal one for now.
+    const live = await new SessionJwe(wire, SECRET, nodeJweCipher).encode(CLAIMS, cookie, Date.now(), 60_000)
+    expect(await decode({ token: live, secret: SECRET, ...(name === 'authjs' ? { salt: cookie } : {}) })).toMatchObject(CLAIMS)
+    expect(await new SessionJwe(wire, `${SECRET}-other`).decode(token, cookie, NOW)).toBeUndefined()
+  })
+
   it('reads back a token it sealed as another instance with the same secret decrypts it', async () => {
     const sealer = new SessionJwe(wire, SECRET)
     const token = await sealer.encode(CLAIMS, cookie, NOW, 60_000)

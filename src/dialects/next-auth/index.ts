@@ -3,7 +3,7 @@ import { withInit, type NextAuthKit } from './context.js'
 import { cookieNames } from './cookies.js'
 import { CsrfHasher } from './csrf-hash.js'
 import { encodeNextAuthError } from './encode-error.js'
-import { randomHex, SessionJwe } from './jwe.js'
+import { randomHex, SessionJwe, type JweContentCipher } from './jwe.js'
 import { callback } from './routes/callback.js'
 import { csrf } from './routes/csrf.js'
 import { emailCallback, emailSignIn, verifyRequestPage } from './routes/email.js'
@@ -30,9 +30,9 @@ export interface NextAuthDialect extends Dialect {
  * and the HTML pages `GET /signin`, `/signout`, `/error`. CSRF, providers and pages are plumbing:
  * no scenario `respond` reaches them.
  */
-export function createNextAuthDialect(wire: NextAuthWire, secret?: string): NextAuthDialect {
+export function createNextAuthDialect(wire: NextAuthWire, secret?: string, cipher?: JweContentCipher): NextAuthDialect {
   const key = secret === undefined || secret === '' ? randomHex(32) : secret
-  const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key), csrf: new CsrfHasher(key) }
+  const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key, cipher), csrf: new CsrfHasher(key) }
   const sessionRoute = { operation: 'session' as const, handle: withInit(kit, session) }
   const oauthCallbackRoute = { operation: 'socialCallback' as const, handle: withInit(kit, oauthCallback) }
   const routes: RouteTable = {
@@ -66,9 +66,9 @@ export function createNextAuthDialect(wire: NextAuthWire, secret?: string): Next
 }
 
 /** next-auth v4 (4.24.x). */
-export function nextAuthDialect(secret?: string): NextAuthDialect {
-  return createNextAuthDialect(NEXT_AUTH_V4, secret)
+export function nextAuthDialect(secret?: string, cipher?: JweContentCipher): NextAuthDialect {
+  return createNextAuthDialect(NEXT_AUTH_V4, secret, cipher)
 }
 
 export { NEXT_AUTH_V4, type NextAuthWire } from './wire.js'
-export { SessionJwe, type SessionTokenClaims } from './jwe.js'
+export { SessionJwe, type JweContentCipher, type SessionTokenClaims } from './jwe.js'

@@ -1,3 +1,4 @@
+import { base64url, base64urlJson } from '../../core/base64url.js'
 import { BoundedMap } from '../../core/index.js'
 import type { NextAuthWire } from './wire.js'
 
@@ -31,11 +32,29 @@ const CLOCK_TOLERANCE_SECONDS = 15
 /** How many tokens this instance sealed are remembered (as the core's verified-token cache). */
 const SEALED_MAX = 10_000
 
-/** A derived key: the raw bytes (v5's `kid`, A256CBC-HS512, which jose takes as bytes only), or an AES-GCM CryptoKey imported once (v4). */
+/** A derived key: for jose the raw bytes (A256CBC-HS512, which jose takes as bytes only) or an AES-GCM CryptoKey imported once (v4); `raw` for an injected cipher. */
 interface DerivedKey {
   key: Uint8Array | CryptoKey
+  raw: Uint8Array
   kid: string | undefined
 }
+
+/**
+ * The content encryption of a `dir` JWE (RFC 7516 §5.1 steps 11-15: plaintext, CEK = the key, IV
+ * and AAD = the ASCII of the encoded protected header) for A256GCM (RFC 7518 §5.3) or
+ * A256CBC-HS512 (§5.2.2.1, the key's first half MACs, its second encrypts). Injected where a
+ * synchronous implementation is at hand (the server passes node:crypto's): WebCrypto's is a
+ * thread-pool round trip per call, and next-auth re-seals the cookie on every session read.
+ */
+export type JweContentCipher = (
+  enc: NextAuthWire['jwe']['enc'],
+  key: Uint8Array,
+  iv: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+) => { ciphertext: Uint8Array; tag: Uint8Array }
+
+const encoder = new TextEncoder()
 
 /**
  * The session JWE (RFC 7516, `alg: dir`) exactly as next-auth's `encode` makes it, so `next-auth/jwt`
@@ -54,6 +73,8 @@ export class SessionJwe {
   constructor(
     readonly wire: NextAuthWire,
     readonly secret: string,
+    /** Seals with this instead of jose (whose WebCrypto calls go through the thread pool). */
+    readonly cipher?: JweContentCipher,
   ) {}
 
   #salt(cookieName: string): string {
@@ -77,12 +98,11 @@ export class SessionJwe {
   }
 
   async encode(claims: SessionTokenClaims, cookieName: string, nowMs: number, maxAgeMs: number): Promise<string> {
-    const { key, kid } = await this.#key(cookieName)
+    const { key, raw, kid } = await this.#key(cookieName)
     const iat = Math.floor(nowMs / 1000)
     const header = kid === undefined ? { alg: 'dir', enc: this.wire.jwe.enc } : { alg: 'dir', enc: this.wire.jwe.enc, kid }
-    const { EncryptJWT } = await jose.encrypt()
     const sealed: SessionTokenClaims = { ...claims, iat, exp: iat + Math.round(maxAgeMs / 1000), jti: crypto.randomUUID() }
-    const token = await new EncryptJWT({ ...sealed }).setProtectedHeader(header).encrypt(key)
+    const token = this.cipher ? sealWith(this.cipher, this.wire.jwe.enc, raw, header, sealed) : await sealWithJose(key, header, sealed)
     this.#sealedFor(this.#salt(cookieName)).set(token, { claims: sealed, expiresAt: Number.POSITIVE_INFINITY })
     return token
   }
@@ -129,8 +149,22 @@ async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Prom
     kid = await calculateJwkThumbprint({ kty: 'oct', k: encode(key) }, `sha${key.byteLength << 3}` as 'sha512')
   }
   // A256GCM: one CryptoKey for every token (jose would import raw bytes again per operation).
-  if (wire.jwe.enc === 'A256GCM') return { key: await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']), kid }
-  return { key, kid }
+  if (wire.jwe.enc === 'A256GCM') return { key: await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']), raw: key, kid }
+  return { key, raw: key, kid }
+}
+
+async function sealWithJose(key: Uint8Array | CryptoKey, header: { alg: string; enc: string; kid?: string }, claims: SessionTokenClaims): Promise<string> {
+  const { EncryptJWT } = await jose.encrypt()
+  return new EncryptJWT({ ...claims }).setProtectedHeader(header).encrypt(key)
+}
+
+/** The compact serialization jose makes (RFC 7516 §7.1), with the encrypted key empty (`dir`). */
+function sealWith(cipher: JweContentCipher, enc: NextAuthWire['jwe']['enc'], key: Uint8Array, header: object, claims: SessionTokenClaims): string {
+  const protectedHeader = base64urlJson(header)
+  // 96-bit IV for GCM (RFC 7518 §5.3), 128-bit for CBC (§5.2.2.1).
+  const iv = crypto.getRandomValues(new Uint8Array(enc === 'A256GCM' ? 12 : 16))
+  const { ciphertext, tag } = cipher(enc, key, iv, encoder.encode(protectedHeader), encoder.encode(JSON.stringify(claims)))
+  return `${protectedHeader}..${base64url(iv)}.${base64url(ciphertext)}.${base64url(tag)}`
 }
 
 /** SHA-256 as lower-case hex (the CSRF cookie's hash). */
