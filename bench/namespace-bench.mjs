@@ -8,6 +8,7 @@
 // Baseline: none; these are absolute figures against the issue's 5 ms and 1 MB. A sign-in in an
 // existing namespace is timed alongside, interleaved, so a slow machine shows as both rising.
 import { createEngine } from '../dist/src/core/index.js'
+import { restDialect } from '../dist/src/dialects/index.js'
 import { nodeSigner } from '../dist/src/server/node-signer.js'
 import { builtinScenarios } from '../dist/scenarios/index.js'
 import { percentile } from './lib/stats.mjs'
@@ -19,7 +20,7 @@ const gc = globalThis.gc ?? (() => undefined)
 
 const users = Array.from({ length: SEED_USERS }, (_, i) => ({ id: `u${i}`, username: `user${i}`, email: `user${i}@example.com`, password: `pw${i}`, roles: ['user'], name: `User ${i}` }))
 const built = performance.now()
-const engine = createEngine({ scenarios: builtinScenarios, users, signer: nodeSigner, maxNamespaces: SAMPLES + NS_COUNT + 10 })
+const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios, users, signer: nodeSigner, maxNamespaces: SAMPLES + NS_COUNT + 10 })
 const engineMs = performance.now() - built
 const headers = (values) => ({ get: (name) => values[name.toLowerCase()] ?? null })
 const encoder = new TextEncoder()

@@ -3,6 +3,7 @@
 // collected. In-process (no sockets), so the figures show the engine's data structures alone.
 // Run with --expose-gc (run.mjs does) so RSS is measured after a full collection.
 import { createEngine, EXPIRED_RETENTION_MS, mintTokens } from '../dist/src/core/index.js'
+import { restDialect } from '../dist/src/dialects/index.js'
 import { nodeSigner } from '../dist/src/server/node-signer.js'
 import { builtinScenarios } from '../dist/scenarios/index.js'
 import { percentile } from './lib/stats.mjs'
@@ -15,7 +16,7 @@ const gc = globalThis.gc ?? (() => undefined)
 
 // Signed as `mock-auth serve` signs (node:crypto), so the figures are the server's.
 // One user holds every session here (the bench measures the store at 100k sessions), so its per-user cap is lifted.
-const engine = createEngine({ scenarios: builtinScenarios, signer: nodeSigner, maxSessionsPerUser: 1_000_000 })
+const engine = createEngine({ dialect: restDialect, scenarios: builtinScenarios, signer: nodeSigner, maxSessionsPerUser: 1_000_000 })
 const headers = (values) => ({ get: (name) => values[name.toLowerCase()] ?? null })
 const signInBody = new TextEncoder().encode(JSON.stringify({ username: 'test', password: 'test' }))
 const signInRequest = (namespace) => ({

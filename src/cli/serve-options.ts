@@ -28,7 +28,7 @@ export const SERVE_OPTIONS = {
   'public-url': { type: 'string', requiresArg: true, describe: "The app's public origin for absolute URLs (next-auth's { url })", defaultDescription: 'X-Forwarded-Proto/Host, else the request origin' },
   'cors-origin': { type: 'string', array: true, requiresArg: true, describe: 'Origins allowed with credentials (replaces the local default)', defaultDescription: 'any http://localhost, 127.0.0.1 or [::1] port' },
   'max-namespaces': { type: 'number', requiresArg: true, describe: 'Namespaces kept besides default (least recently used goes)', defaultDescription: '1000' },
-  'max-users': { type: 'number', requiresArg: true, describe: 'Users per namespace (sign-up past it answers 507)', defaultDescription: '10000' },
+  'max-users': { type: 'number', requiresArg: true, describe: 'Users a namespace adds beyond the seed (sign-up past it answers 507)', defaultDescription: '10000' },
   'max-sessions-per-user': { type: 'number', requiresArg: true, describe: 'Live sessions per user (the oldest is revoked)', defaultDescription: '1000' },
   'max-rotated-tokens': { type: 'number', requiresArg: true, describe: 'Exchanged refresh tokens kept per family for reuse detection', defaultDescription: '100' },
   'journal-size': { type: 'number', requiresArg: true, describe: 'Journal entries kept per namespace (newest first; 0 keeps none)', defaultDescription: '1000' },

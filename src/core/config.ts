@@ -121,9 +121,6 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
   }
   const storeLimits = resolveStoreLimits(options)
   const users = normalizeUsers(options.users ?? DEFAULT_USERS)
-  if (users.length > storeLimits.maxUsers) {
-    throw new MockAuthError('ERR_INVALID_OPTIONS', `${users.length} users are seeded but maxUsers is ${storeLimits.maxUsers}: raise maxUsers.`)
-  }
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH)
   const secureCookies = options.secureCookies ?? false
   for (const user of users) if (user.scenario !== undefined && !scenarios.has(user.scenario)) throw unknownScenario(user.scenario, scenarios)

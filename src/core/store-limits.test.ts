@@ -17,9 +17,11 @@ describe('bounded store', () => {
   it('refuses a user past maxUsers with an error naming the option', () => {
     const store = new Store(users, { ...DEFAULT_STORE_LIMITS, maxUsers: 2 })
     store.addUser({ id: 'u2', username: 'bob', password: 'pw' })
+    store.addUser({ id: 'u3', username: 'cy', password: 'pw' })
     expect(store.isFull()).toBe(true)
-    expect(() => store.addUser({ id: 'u3', username: 'cy', password: 'pw' })).toThrow(expect.objectContaining({ code: 'ERR_LIMIT_EXCEEDED', message: expect.stringContaining('maxUsers') }))
-    expect(store.users.size).toBe(2)
+    expect(() => store.addUser({ id: 'u4', username: 'di', password: 'pw' })).toThrow(expect.objectContaining({ code: 'ERR_LIMIT_EXCEEDED', message: expect.stringContaining('maxUsers') }))
+    // The seed user does not count: two added users fill maxUsers 2.
+    expect([store.users.size, store.users.added]).toEqual([3, 2])
   })
 
   it('revokes a user\'s oldest session when one more would pass maxSessionsPerUser; other users are untouched', () => {
@@ -53,7 +55,8 @@ describe('bounded store', () => {
       expect(() => resolveConfig({ scenarios, [name]: 0 })).toThrow(new RegExp(`${name} must be a whole number`))
       expect(() => resolveConfig({ scenarios, [name]: 1.5 })).toThrow(new RegExp(name))
     }
-    expect(() => resolveConfig({ scenarios, maxUsers: 1 })).toThrow(/2 users are seeded but maxUsers is 1/)
+    // A seed larger than maxUsers is the developer's file, not growth: it is served as given.
+    expect(resolveConfig({ scenarios, maxUsers: 1 }).seedUsers.size).toBe(2)
   })
 
   it('pages the state report with totals instead of building it whole', () => {

@@ -33,7 +33,8 @@ export interface RefreshLookup {
 }
 
 /**
- * What one namespace's store may hold. Users are refused past `maxUsers` (sign-up answers 507
+ * What one namespace's store may hold. Users added at run time are refused past `maxUsers` (the
+ * seed users do not count: the developer's file fixes them, and namespaces share them; sign-up answers 507
  * `limit_exceeded`); a user's sessions past `maxSessionsPerUser` revoke the oldest; a refresh
  * family keeps only its `maxRotatedTokens` most recent exchanged tokens, so reuse of a recent one is
  * still detected while an endless refresh loop cannot grow one session without end.
@@ -79,14 +80,14 @@ export class Store {
     this.users = new UserTable(seedOf(users))
   }
 
-  /** True when one more user would pass `maxUsers` (sign-up checks it before adding). */
+  /** True when one more added user would pass `maxUsers` (sign-up checks it before adding). */
   isFull(): boolean {
-    return this.users.size >= this.limits.maxUsers
+    return this.users.added >= this.limits.maxUsers
   }
 
   /** Adds a user to this namespace only; past `maxUsers` it throws (sign-up answers `limit_exceeded` before that). */
   addUser(user: StoredUser): void {
-    if (this.isFull()) throw new MockAuthError('ERR_LIMIT_EXCEEDED', maxUsersMessage(this.users.size))
+    if (this.isFull()) throw new MockAuthError('ERR_LIMIT_EXCEEDED', maxUsersMessage(this.users.added))
     this.users.add(user)
     if (user.scenario !== undefined) this.#scenarioUsers = true
   }
@@ -210,5 +211,5 @@ export class Store {
 
 /** The sentence for a full namespace; it names the option to raise. */
 export function maxUsersMessage(count: number): string {
-  return `This namespace already holds ${count} users, the maxUsers limit (--max-users): raise maxUsers, reset the namespace, or sign up in another namespace.`
+  return `This namespace already added ${count} users beyond its seed users, the maxUsers limit (--max-users): raise maxUsers, reset the namespace, or sign up in another namespace.`
 }

@@ -33,6 +33,11 @@ export class UserTable {
     return this.#seed.hasScenarios
   }
 
+  /** Users this namespace added beyond the seed (what `maxUsers` bounds). */
+  get added(): number {
+    return this.#added
+  }
+
   get size(): number {
     return this.#seed.size - (this.#removed?.size ?? 0) + this.#added
   }
