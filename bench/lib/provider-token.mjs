@@ -1,4 +1,4 @@
-import { measure } from './throughput.mjs'
+import { combineChunks, measure } from './throughput.mjs'
 
 /**
  * The mock Google's token endpoint (`POST /oidc/google/token`), the way a relying party calls it.
@@ -39,16 +39,7 @@ export async function measureCodeGrant(origin, chunks) {
       }),
     )
   }
-  const seconds = runs.reduce((n, r) => n + r.durationS, 0)
-  return {
-    rps: runs.reduce((n, r) => n + r.rps * r.durationS, 0) / seconds,
-    total: runs.reduce((n, r) => n + r.total, 0),
-    durationS: seconds,
-    p50: runs.reduce((n, r) => n + r.p50, 0) / runs.length,
-    p99: runs.reduce((n, r) => n + r.p99, 0) / runs.length,
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  }
+  return combineChunks(runs)
 }
 
 /** The client_credentials request, the same grant oauth2-mock-server's row sends. */

@@ -1,7 +1,7 @@
 import autocannon from 'autocannon'
 import { clientCredentialsItem, measureCodeGrant } from './provider-token.mjs'
 import { launch, usersFile } from './servers.mjs'
-import { DURATION_S, measure, record, summarize } from './throughput.mjs'
+import { combineChunks, DURATION_S, measure, record, summarize } from './throughput.mjs'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const JSA_USER = { email: 'bench@example.com', password: 'bench-password-1' }
@@ -71,17 +71,7 @@ async function measureFresh(origin, path, header, chunks, reuse) {
     const pool = reuse === undefined ? filled : Array(FRESH_POOL).fill(reuse)
     runs.push(await measure(origin, { amount: pool.length, requests: [{ method: 'GET', path, setupRequest: (req) => ({ ...req, headers: header(pool.pop()) }) }] }))
   }
-  const seconds = runs.reduce((n, r) => n + r.durationS, 0)
-  const ok = runs.reduce((n, r) => n + r.rps * r.durationS, 0)
-  return {
-    rps: ok / seconds,
-    total: runs.reduce((n, r) => n + r.total, 0),
-    durationS: seconds,
-    p50: runs.reduce((n, r) => n + r.p50, 0) / runs.length,
-    p99: runs.reduce((n, r) => n + r.p99, 0) / runs.length,
-    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-  }
+  return combineChunks(runs)
 }
 
 /**

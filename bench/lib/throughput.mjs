@@ -40,6 +40,20 @@ export async function measure(url, item, durationS = DURATION_S) {
 }
 
 /** One item's rounds (warm-up left out) as the results keep them: mean req/s, each round, mean latencies, bad answers. */
+/** Several fixed-amount chunks of one item as one run: requests over the chunks' summed time. */
+export function combineChunks(runs) {
+  const seconds = runs.reduce((n, r) => n + r.durationS, 0)
+  return {
+    rps: runs.reduce((n, r) => n + r.rps * r.durationS, 0) / seconds,
+    total: runs.reduce((n, r) => n + r.total, 0),
+    durationS: seconds,
+    p50: runs.reduce((n, r) => n + r.p50, 0) / runs.length,
+    p99: runs.reduce((n, r) => n + r.p99, 0) / runs.length,
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+  }
+}
+
 export function summarize(runs) {
   return { rps: mean(runs.map((r) => r.rps)), runs: runs.map((r) => Math.round(r.rps)), p50: mean(runs.map((r) => r.p50)), p99: mean(runs.map((r) => r.p99)), bad: runs.reduce((n, r) => n + r.non2xx + r.errors, 0) }
 }
