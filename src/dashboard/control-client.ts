@@ -4,18 +4,10 @@
  * Two implementations: `httpControlClient` (fetch to `/__mock-auth/*`) and the browser entry's
  * in-page one over a `createBrowserMockAuth` instance.
  */
-export interface JournalEntry {
-  seq: number
-  at: string
-  method: string
-  path: string
-  operation: string | null
-  status: number
-  error: string | null
-  scenario: string | null
-  user: string | null
-  durationMs: number
-}
+// The journal's own type, type-only: erased from the compiled file the page loads, so the
+// dashboard still runs over a ControlClient alone.
+import type { JournalEntry } from '../core/journal.js'
+export type { JournalEntry }
 
 export interface DashboardUser {
   id: string
