@@ -1,5 +1,5 @@
 import { builtinScenarios } from '../scenarios/index.js'
-import { processEnv, resolveDialect, type DialectName } from '../src/dialects/index.js'
+import { processEnv, resolveDialect, type DialectName } from '../src/dialects/registry.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../src/dialects/contract/index.js'
 import { providerWiring, type ProviderInput } from '../src/providers/index.js'
 import {

@@ -125,10 +125,10 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
 }
 
 /** The named dialect, or a usage error (exit 2) listing the known ones. */
-async function dialectOf(name: string | undefined, settings: import('../dialects/index.js').DialectSettings): Promise<Dialect> {
-  const { resolveDialect } = await import('../dialects/index.js')
+async function dialectOf(name: string | undefined, settings: import('../dialects/registry.js').DialectSettings): Promise<Dialect> {
+  const { loadDialect } = await import('../dialects/registry.js')
   try {
-    return resolveDialect(name as Parameters<typeof resolveDialect>[0], settings)
+    return await loadDialect(name as Parameters<typeof loadDialect>[0], settings)
   } catch (error) {
     if (isMockAuthError(error)) throw new CliError(`Invalid --dialect: ${error.message}`, 2)
     throw error

@@ -81,6 +81,14 @@ export interface Protocol {
   mintCookies?(ctx: RouteContext, opened: OpenedSession, lifetime: { accessMs?: number }): Promise<string[]>
   /** Turns a core error code into this protocol's answer (`{error, message}`, `{url}`, `{code, message}`...). */
   encodeError(error: ProtocolError, ctx: ErrorContext): AuthResult
+  /**
+   * For a protocol that loads its implementation on first use (a dialect named to `createMockAuth`,
+   * whose MSW handlers must exist before any module is loaded): the engine awaits this before it
+   * hands the protocol a request or a mint, so `routes[..].handle`, `encodeError` and `mintCookies`
+   * may rely on it. `name`, `routes` (their keys, methods and operations) and `cookieNames` must be
+   * known before it resolves.
+   */
+  ready?(): Promise<void>
 }
 
 /** The protocol served under the engine's base path (rest, next-auth, authjs, better-auth, a contract). */

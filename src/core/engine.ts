@@ -149,6 +149,7 @@ export class Engine {
   async fetch(request: AuthRequest): Promise<AuthResult | null> {
     const where = this.locate(request.url)
     if (where === undefined) return null
+    await (where === WELL_KNOWN_JWKS_PATH ? this.#dialectMount : where.mount).protocol.ready?.()
     if (where === WELL_KNOWN_JWKS_PATH) return headless(request, await this.#run(request, JWKS_ROUTE, this.#dialectMount, false, NO_PARAMS))
     const match = matchRoute(where.mount, where.rest)
     if (!match) {
@@ -165,6 +166,7 @@ export class Engine {
    * each MSW handler calls. A key with `:params` takes them from the URL.
    */
   async dispatch(request: AuthRequest, key: string, mount: Mount = this.#dialectMount): Promise<AuthResult> {
+    await mount.protocol.ready?.()
     const methods = mount.exact.get(key)
     if (methods) return this.#answer(request, mount, { key, methods, params: NO_PARAMS })
     const where = this.locate(request.url)

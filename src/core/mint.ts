@@ -44,6 +44,7 @@ export async function mintTokens(engine: Engine, options: MintOptions): Promise<
   // The dialect's own session cookie (next-auth's JWE, better-auth's signed token, a contract's), so
   // an app on that dialect is signed in; it may set the session's lifetime, so it runs first.
   const asked = override.accessTokenTtl === undefined ? {} : { accessMs: parseDuration(override.accessTokenTtl, 'ttl') }
+  await engine.dialect.ready?.()
   const cookies = await engine.dialect.mintCookies?.(ctx, opened, asked)
   const result = await tokenAnswer(ctx, user, opened.session, opened.refreshToken, opened.accessMs, 200, 'Authenticated')
   if (cookies !== undefined) result.cookies = cookies

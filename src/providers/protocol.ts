@@ -6,7 +6,7 @@ import { GITHUB_ROUTES } from './github/routes.js'
 import { resolveProviders } from './normalize.js'
 import { oauthError } from './oauth-errors.js'
 import { OIDC_ROUTES } from './oidc/routes.js'
-import { createProviderKeys, type ProviderKeys } from './provider-keys.js'
+import type { ProviderKeys } from './provider-keys.js'
 import { ProviderState } from './provider-state.js'
 import type { Provider, ProviderInput } from './types.js'
 
@@ -47,7 +47,8 @@ export class ProviderProtocol {
 
   /** The providers' signing keys, made on first use (RSA generation costs tens of milliseconds). */
   keys(): Promise<ProviderKeys> {
-    this.#keys ??= createProviderKeys()
+    // jose and the RSA key load with the first request that signs, not with every engine.
+    this.#keys ??= import('./provider-keys.js').then((m) => m.createProviderKeys())
     return this.#keys
   }
 

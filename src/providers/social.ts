@@ -1,6 +1,4 @@
 import { MockAuthError, scenarioResponse, type NamespaceState, type RouteContext, type SocialExchange, type SocialProvider } from '../core/index.js'
-import { effectiveClaims } from './claims.js'
-import { accountOf, runGrant } from './grants.js'
 import { findAccount } from './normalize.js'
 import type { ProviderProtocol } from './protocol.js'
 import { PROVIDER_STATE_KEY, providerContext } from './route-context.js'
@@ -52,6 +50,8 @@ function socialProvider(protocol: ProviderProtocol, provider: Provider): SocialP
       }
       const pctx = providerContext(protocol, provider, ctx, new URL(`${origin}/oidc/${provider.id}/token`))
       const params = { grant_type: 'authorization_code', code, redirect_uri: redirectUri }
+      // The grant's modules (and jose) load with the first social sign-in (lazy-handler.ts says why).
+      const [{ accountOf, runGrant }, { effectiveClaims }] = await Promise.all([import('./grants.js'), import('./claims.js')])
       const outcome = await runGrant(pctx, params, { ok: true, clientId, client, method: client?.clientSecret === undefined ? 'none' : 'client_secret_post' })
       if (!outcome.ok) return { ok: false, error: outcome.error, description: outcome.description }
       const grant = pctx.state.accessTokens.get(outcome.answer.access_token, pctx.now)

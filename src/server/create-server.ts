@@ -2,7 +2,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import type { AddressInfo, Socket } from 'node:net'
 import express, { type Express, type NextFunction, type Request, type Response } from 'express'
 import { builtinScenarios } from '../../scenarios/index.js'
-import { processEnv, resolveDialect, type DialectName } from '../dialects/index.js'
+import { processEnv, resolveDialect, type DialectName } from '../dialects/registry.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../dialects/contract/index.js'
 import { providerWiring, type ProviderInput } from '../providers/index.js'
 import { nodeJweCipher } from './node-jwe-cipher.js'

@@ -3,18 +3,25 @@ import type { AuthResult } from '../../core/result.js'
 import { compileContract } from './compile-contract.js'
 import type { Contract, ContractInput, ContractOperation } from './contract-types.js'
 import { encodeContractError } from './encode-contract-error.js'
-import { contractSession, contractSignOut } from './session-routes.js'
-import { contractRefresh, contractRegister, contractSignIn, type ContractRouteArgs } from './token-routes.js'
+import type { ContractRouteArgs } from './token-routes.js'
 import { matchedPath } from './contract-parts.js'
-import { issueTokens } from './contract-tokens.js'
 
-const HANDLERS: Record<ContractOperation, (args: ContractRouteArgs) => Promise<AuthResult>> = {
-  signIn: contractSignIn,
-  register: contractRegister,
-  refresh: contractRefresh,
-  session: contractSession,
-  me: contractSession,
-  signOut: contractSignOut,
+type ContractHandler = (args: ContractRouteArgs) => Promise<AuthResult>
+
+/** The routes' modules load on the first request (an engine made with a contract may serve none). */
+function lazy<M>(load: () => Promise<M>, pick: (module: M) => ContractHandler): ContractHandler {
+  return async (args) => pick(await load())(args)
+}
+const tokenRoutes = () => import('./token-routes.js')
+const sessionRoutes = () => import('./session-routes.js')
+
+const HANDLERS: Record<ContractOperation, ContractHandler> = {
+  signIn: lazy(tokenRoutes, (m) => m.contractSignIn),
+  register: lazy(tokenRoutes, (m) => m.contractRegister),
+  refresh: lazy(tokenRoutes, (m) => m.contractRefresh),
+  session: lazy(sessionRoutes, (m) => m.contractSession),
+  me: lazy(sessionRoutes, (m) => m.contractSession),
+  signOut: lazy(sessionRoutes, (m) => m.contractSignOut),
 }
 
 /** A dialect described by data: its route table and error codec come from the contract. */
@@ -48,7 +55,7 @@ export function contractDialect(input: Contract | ContractInput, source?: string
     cookieNames: [contract.cookies.access?.name, contract.cookies.refresh?.name].filter((name) => name !== undefined),
     encodeError: (error, ctx) => encodeContractError(contract, ctx.operation, error),
     // The control API's session in the contract's own cookies (none when the contract sets none).
-    mintCookies: async (ctx, opened) => (await issueTokens(ctx, contract, opened.user, opened.session, opened.refreshToken, opened.accessMs, true)).cookies,
+    mintCookies: async (ctx, opened) => (await (await import('./contract-tokens.js')).issueTokens(ctx, contract, opened.user, opened.session, opened.refreshToken, opened.accessMs, true)).cookies,
   }
 }
 

@@ -1,0 +1,73 @@
+import type { DialectManifest } from './lazy-dialect.js'
+
+// Generated from the dialects themselves by test/dialects/manifest.test.ts (UPDATE_MANIFEST=1 npx
+// vitest run test/dialects/manifest.test.ts rewrites it); that test fails when it falls behind.
+// What the MSW handlers are made from before a dialect's modules load: see lazy-dialect.ts.
+export const DIALECT_MANIFESTS: Record<'next-auth' | 'authjs' | 'better-auth', DialectManifest> = {
+  "next-auth": {
+    name: "next-auth",
+    mints: true,
+    cookieNames: ["next-auth.session-token","next-auth.csrf-token","next-auth.callback-url","__Secure-next-auth.session-token","__Host-next-auth.csrf-token","__Secure-next-auth.callback-url"],
+    routes: {
+      "/csrf": {"GET":null},
+      "/providers": {"GET":null},
+      "/callback/credentials": {"POST":"signIn"},
+      "/callback/email": {"GET":"magicLinkVerify"},
+      "/signin/email": {"POST":"magicLink"},
+      "/signin/:provider": {"POST":"socialSignIn"},
+      "/callback/:provider": {"GET":"socialCallback","POST":"socialCallback"},
+      "/verify-request": {"GET":null},
+      "/session": {"GET":"session","POST":"session"},
+      "/signout": {"GET":null,"POST":"signOut"},
+      "/signin": {"GET":null},
+      "/error": {"GET":null},
+    },
+  },
+  "authjs": {
+    name: "authjs",
+    mints: true,
+    cookieNames: ["authjs.session-token","authjs.csrf-token","authjs.callback-url","__Secure-authjs.session-token","__Host-authjs.csrf-token","__Secure-authjs.callback-url"],
+    routes: {
+      "/csrf": {"GET":null},
+      "/providers": {"GET":null},
+      "/callback/credentials": {"POST":"signIn"},
+      "/callback/email": {"GET":"magicLinkVerify"},
+      "/signin/email": {"POST":"magicLink"},
+      "/signin/:provider": {"POST":"socialSignIn"},
+      "/callback/:provider": {"GET":"socialCallback","POST":"socialCallback"},
+      "/verify-request": {"GET":null},
+      "/session": {"GET":"session","POST":"session"},
+      "/signout": {"GET":null,"POST":"signOut"},
+      "/signin": {"GET":null},
+      "/error": {"GET":null},
+    },
+  },
+  "better-auth": {
+    name: "better-auth",
+    mints: true,
+    cookieNames: ["better-auth.session_token","better-auth.session_data","better-auth.dont_remember","better-auth.two_factor","__Secure-better-auth.session_token","__Secure-better-auth.session_data","__Secure-better-auth.dont_remember","__Secure-better-auth.two_factor"],
+    routes: {
+      "/sign-up/email": {"POST":"register"},
+      "/sign-in/email": {"POST":"signIn"},
+      "/get-session": {"GET":"session"},
+      "/sign-out": {"POST":"signOut"},
+      "/list-sessions": {"GET":"listSessions"},
+      "/revoke-session": {"POST":"revokeSession"},
+      "/revoke-sessions": {"POST":"revokeSession"},
+      "/revoke-other-sessions": {"POST":"revokeSession"},
+      "/update-user": {"POST":"updateUser"},
+      "/change-password": {"POST":"changePassword"},
+      "/two-factor/verify-totp": {"POST":"mfaVerify"},
+      "/request-password-reset": {"POST":"forgotPassword"},
+      "/reset-password/:token": {"GET":"resetPassword"},
+      "/reset-password": {"POST":"resetPassword"},
+      "/send-verification-email": {"POST":"resendVerification"},
+      "/verify-email": {"GET":"verifyEmail"},
+      "/sign-in/magic-link": {"POST":"magicLink"},
+      "/magic-link/verify": {"GET":"magicLinkVerify"},
+      "/sign-in/social": {"POST":"socialSignIn"},
+      "/callback/:provider": {"GET":"socialCallback","POST":"socialCallback"},
+      "/error": {"GET":null},
+    },
+  },
+}
