@@ -1,16 +1,37 @@
 import { jsonResult } from '../../core/index.js'
+import type { ControlContext, ControlHandler } from './context.js'
+// Small and used by every run's first control calls: loaded up front.
 import { clockBody, postClock } from './clock.js'
-import type { ControlHandler } from './context.js'
-import { getMailbox } from './mailbox.js'
-import { postExpire, postFailNext } from './failures.js'
-import { deleteJournal, getJournal } from './journal.js'
-import { getProviders, postNextAccount } from './providers.js'
 import { putScenario, scenarioBody } from './scenario.js'
-import { getState } from './state.js'
-import { postToken } from './token.js'
-import { deleteUser, postUser } from './users.js'
-import { getAsset, getDashboard } from './dashboard.js'
-import { deleteSession, getNamespaces } from './sessions.js'
+
+/**
+ * A handler whose module loads on its first call: `serve` answers its first request sooner
+ * (cold start), and most runs never open the dashboard or page through `/state`.
+ */
+function lazy<M>(load: () => Promise<M>, pick: (module: M) => ControlHandler): ControlHandler {
+  return async (ctx: ControlContext) => pick(await load())(ctx)
+}
+const dashboard = () => import('./dashboard.js')
+const failures = () => import('./failures.js')
+const journal = () => import('./journal.js')
+const providers = () => import('./providers.js')
+const sessions = () => import('./sessions.js')
+const users = () => import('./users.js')
+const getDashboard = lazy(dashboard, (m) => m.getDashboard)
+const getAsset = lazy(dashboard, (m) => m.getAsset)
+const getNamespaces = lazy(sessions, (m) => m.getNamespaces)
+const deleteSession = lazy(sessions, (m) => m.deleteSession)
+const postToken = lazy(() => import('./token.js'), (m) => m.postToken)
+const getState = lazy(() => import('./state.js'), (m) => m.getState)
+const getMailbox = lazy(() => import('./mailbox.js'), (m) => m.getMailbox)
+const getJournal = lazy(journal, (m) => m.getJournal)
+const deleteJournal = lazy(journal, (m) => m.deleteJournal)
+const postFailNext = lazy(failures, (m) => m.postFailNext)
+const postExpire = lazy(failures, (m) => m.postExpire)
+const postUser = lazy(users, (m) => m.postUser)
+const deleteUser = lazy(users, (m) => m.deleteUser)
+const getProviders = lazy(providers, (m) => m.getProviders)
+const postNextAccount = lazy(providers, (m) => m.postNextAccount)
 
 /** Each control path (under `/__mock-auth`) and the handler for each method it allows. */
 export const CONTROL_ROUTES: Record<string, Record<string, ControlHandler>> = {
