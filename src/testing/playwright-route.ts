@@ -7,7 +7,7 @@ import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from 
 import { addSetCookies } from './context-cookies.js'
 import { hopRedirect } from './navigation-hop.js'
 import { contextFetch } from './playwright-fetch.js'
-import { toFetchRequest } from './playwright-request.js'
+import { routedHeadersAreComplete, toFetchRequest } from './playwright-request.js'
 import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
 
 /**
@@ -23,10 +23,11 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
   const matches = (url: URL): boolean =>
     (anyOrigin || url.origin === parsed.origin) && engine.routePath(url.href) !== undefined
 
+  const headersComplete = routedHeadersAreComplete(context)
   await context.route(matches, async (route) => {
     let result: AuthResult | null
     try {
-      result = await engine.fetch(await toFetchRequest(route.request()))
+      result = await engine.fetch(await toFetchRequest(route.request(), headersComplete))
     } catch (error) {
       await route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'server_error', message: `mock-auth failed to answer: ${String(error)}` }) })
       return
