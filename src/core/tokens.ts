@@ -1,5 +1,6 @@
 import type { JWTPayload } from 'jose'
 import { base64url } from './base64url.js'
+import { EvictingMap } from './bounded-map.js'
 import type { KeySet } from './keys.js'
 import { ACCESS_TOKEN_TYPE } from './token-type.js'
 
@@ -201,20 +202,18 @@ function invalid(description: string): Invalid {
  * Bounded; the oldest entry goes first, and an evicted token is simply verified again.
  */
 export class VerifiedCache {
-  readonly #entries = new Map<string, AccessClaims>()
+  readonly #entries: EvictingMap<AccessClaims>
   /** The key set whose signer has made a token that verified (see `recordIssued`). */
   trustedSigner: KeySet | undefined
-  constructor(readonly limit = 10_000) {}
+  constructor(readonly limit = 10_000) {
+    this.#entries = new EvictingMap(limit)
+  }
 
   get(token: string): AccessClaims | undefined {
     return this.#entries.get(token)
   }
 
   set(token: string, claims: AccessClaims): void {
-    if (this.#entries.size >= this.limit) {
-      const oldest = this.#entries.keys().next()
-      if (!oldest.done) this.#entries.delete(oldest.value)
-    }
     this.#entries.set(token, claims)
   }
 

@@ -1,3 +1,4 @@
+import { EvictingMap } from '../../core/bounded-map.js'
 import type { AuthRequest, RouteContext } from '../../core/index.js'
 
 /** better-auth's cookie prefix and names (`better-auth.session_token`...; `__Secure-` on https). */
@@ -13,6 +14,9 @@ export const DEFAULT_BETTER_AUTH_SECRET = 'mock-auth-better-auth-development-sec
 
 const encoder = new TextEncoder()
 
+/** How many signed cookies keep their verified value (as the core's verified-token cache). */
+const VERIFIED_MAX = 10_000
+
 /**
  * Cookie signing as better-call does it (`serializeSignedCookie`): `<value>.<base64 HMAC-SHA256 of
  * value>`, standard base64 with padding, the whole URL-encoded. The key is imported once per
@@ -20,6 +24,14 @@ const encoder = new TextEncoder()
  */
 export class CookieSigner {
   readonly #key: Promise<CryptoKey>
+  /**
+   * Signed cookies this signer made or verified, by their exact string, with their value: every
+   * `/get-session` of a browser carries the same cookie, and each WebCrypto verification is a
+   * thread-pool round trip. Whether a string verifies depends only on it and the secret, so this
+   * changes no answer (a tampered string is another key and is verified in full); whether the
+   * session it names is still live is looked up in the store on every request.
+   */
+  readonly #verified = new EvictingMap<string>(VERIFIED_MAX)
 
   constructor(secret: string) {
     this.#key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify'])
@@ -27,11 +39,21 @@ export class CookieSigner {
 
   async sign(value: string): Promise<string> {
     const mac = new Uint8Array(await crypto.subtle.sign('HMAC', await this.#key, encoder.encode(value)))
-    return `${value}.${toBase64(mac)}`
+    const signed = `${value}.${toBase64(mac)}`
+    this.#verified.set(signed, value)
+    return signed
   }
 
   /** The value of a signed cookie, or undefined when the signature does not verify (constant time in WebCrypto). */
   async verify(signed: string): Promise<string | undefined> {
+    const known = this.#verified.get(signed)
+    if (known !== undefined) return known
+    const value = await this.#verifyMac(signed)
+    if (value !== undefined) this.#verified.set(signed, value)
+    return value
+  }
+
+  async #verifyMac(signed: string): Promise<string | undefined> {
     const dot = signed.lastIndexOf('.')
     if (dot <= 0) return undefined
     const value = signed.slice(0, dot)

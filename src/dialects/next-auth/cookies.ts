@@ -20,9 +20,22 @@ export function cookieNames(wire: NextAuthWire, secure: boolean): CookieNames {
   }
 }
 
-/** One Set-Cookie line with next-auth's options: HttpOnly, SameSite=Lax, Path=/, Secure on https. */
+/** The characters `encodeURIComponent` leaves alone (RFC 3986 unreserved plus `!*'()`): a JWE or a hex token. */
+const UNESCAPED = /^[A-Za-z0-9\-_.!~*'()]*$/
+
+/**
+ * One Set-Cookie line with next-auth's options: HttpOnly, SameSite=Lax, Path=/, Secure on https.
+ * The bytes `cookie`'s `stringifySetCookie` makes with those options (next-auth serializes with
+ * the same `cookie` defaults: the value through `encodeURIComponent`, attributes in its order),
+ * written out here because the library's checks of a ~500-character JWE (a copy of the options,
+ * the encoding, a Unicode-range regex over the result) were the largest cost of a session read.
+ * Our names are constants and `encodeURIComponent`'s output is always a valid cookie-value (RFC
+ * 6265 §4.1.1), so there is nothing left to check. test/dialects/next-auth-cookies.test.ts
+ * compares the two.
+ */
 export function setCookie(names: CookieNames, name: string, value: string, expires?: Date): string {
-  return stringifySetCookie(name, value, { httpOnly: true, sameSite: 'lax', path: '/', secure: names.secure, ...(expires === undefined ? {} : { expires }) })
+  const encoded = UNESCAPED.test(value) ? value : encodeURIComponent(value)
+  return `${name}=${encoded}; Path=/${expires === undefined ? '' : `; Expires=${expires.toUTCString()}`}; HttpOnly${names.secure ? '; Secure' : ''}; SameSite=Lax`
 }
 
 /** `sessionStore.clean()`: the session cookie expired now (next-auth writes `Max-Age=0`). */

@@ -1,5 +1,6 @@
 import { base64url, base64urlJson } from '../../core/base64url.js'
 import { BoundedMap } from '../../core/index.js'
+import { RandomPool } from '../../core/random-pool.js'
 import type { NextAuthWire } from './wire.js'
 
 /**
@@ -64,11 +65,23 @@ const encoder = new TextEncoder()
 export class SessionJwe {
   readonly #keys = new Map<string, Promise<DerivedKey>>()
   /**
-   * Tokens this instance sealed, per salt, with their claims: reading one back (every `/session`
-   * call carries the token the previous one rolled) skips the decryption. Sound because only this
-   * instance's key made them: a token string it did not seal is decrypted and checked in full.
+   * Tokens this instance sealed or opened, per salt, by their exact string, with their claims:
+   * reading one back (every `/session` call carries the token the previous one rolled) skips the
+   * decryption. Sound because only this secret's key made them (a token sealed here, or one whose
+   * AEAD tag verified once): any other string is decrypted and checked in full. Expiry is still
+   * checked on every read against the request's clock, and the caller checks the store session.
    */
   readonly #sealed = new Map<string, BoundedMap<{ claims: SessionTokenClaims; expiresAt: number }>>()
+  /**
+   * The token sealed last for each payload within its second, by the payload without `jti`: a
+   * rolling `/session` read in the same second as the previous seal of the same session (same
+   * claims, same `iat` and `exp` to the second) answers that token again instead of sealing anew.
+   * Two seals of one payload are equally valid JWEs; only the random IV and `jti` would differ.
+   * An entry lives until its second ends.
+   */
+  readonly #recent = new BoundedMap<{ token: string; expiresAt: number }>(SEALED_MAX)
+  /** IVs drawn from one CSPRNG call per 4 KB (a call per seal showed in the sign-in profile). */
+  readonly #random = new RandomPool()
 
   constructor(
     readonly wire: NextAuthWire,
@@ -98,18 +111,26 @@ export class SessionJwe {
   }
 
   async encode(claims: SessionTokenClaims, cookieName: string, nowMs: number, maxAgeMs: number): Promise<string> {
-    const { key, raw, kid } = await this.#key(cookieName)
+    const salt = this.#salt(cookieName)
     const iat = Math.floor(nowMs / 1000)
+    const exp = iat + Math.round(maxAgeMs / 1000)
+    // The whole payload but `jti` (set below, after these): the claims as given, then iat and exp.
+    const payload = `${salt}\u0000${iat}\u0000${exp}\u0000${JSON.stringify(claims)}`
+    const recent = this.#recent.get(payload, nowMs)
+    if (recent !== undefined) return recent.token
+    const { key, raw, kid } = await this.#key(cookieName)
     const header = kid === undefined ? { alg: 'dir', enc: this.wire.jwe.enc } : { alg: 'dir', enc: this.wire.jwe.enc, kid }
-    const sealed: SessionTokenClaims = { ...claims, iat, exp: iat + Math.round(maxAgeMs / 1000), jti: crypto.randomUUID() }
-    const token = this.cipher ? sealWith(this.cipher, this.wire.jwe.enc, raw, header, sealed) : await sealWithJose(key, header, sealed)
-    this.#sealedFor(this.#salt(cookieName)).set(token, { claims: sealed, expiresAt: Number.POSITIVE_INFINITY })
+    const sealed: SessionTokenClaims = { ...claims, iat, exp, jti: crypto.randomUUID() }
+    const token = this.cipher ? sealWith(this.cipher, this.wire.jwe.enc, raw, header, sealed, this.#random) : await sealWithJose(key, header, sealed)
+    this.#sealedFor(salt).set(token, { claims: sealed, expiresAt: Number.POSITIVE_INFINITY })
+    this.#recent.set(payload, { token, expiresAt: (iat + 1) * 1000 })
     return token
   }
 
   /** The claims, or undefined for anything that is not our live-dated JWE (tampered, other secret, expired). */
   async decode(token: string, cookieName: string, nowMs: number, options: { ignoreExpiry?: boolean } = {}): Promise<SessionTokenClaims | undefined> {
-    const known = this.#sealed.get(this.#salt(cookieName))?.get(token, 0)
+    const salt = this.#salt(cookieName)
+    const known = this.#sealed.get(salt)?.get(token, 0)
     if (known !== undefined) {
       // jose's check (RFC 7519 §4.1.4), with the same leeway: expired once `exp` is `tolerance` seconds past.
       const expired = !options.ignoreExpiry && (known.claims.exp ?? 0) <= Math.floor(nowMs / 1000) - CLOCK_TOLERANCE_SECONDS
@@ -126,7 +147,10 @@ export class SessionJwe {
         contentEncryptionAlgorithms: [this.wire.jwe.enc],
       })
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return undefined
-      return payload as unknown as SessionTokenClaims
+      const claims = payload as unknown as SessionTokenClaims
+      // Remembered only when the remembered check (exp alone) is the one jose made: a numeric exp, no nbf.
+      if (typeof payload.exp === 'number' && payload.nbf === undefined) this.#sealedFor(salt).set(token, { claims: { ...claims }, expiresAt: Number.POSITIVE_INFINITY })
+      return claims
     } catch {
       return undefined
     }
@@ -159,10 +183,10 @@ async function sealWithJose(key: Uint8Array | CryptoKey, header: { alg: string; 
 }
 
 /** The compact serialization jose makes (RFC 7516 §7.1), with the encrypted key empty (`dir`). */
-function sealWith(cipher: JweContentCipher, enc: NextAuthWire['jwe']['enc'], key: Uint8Array, header: object, claims: SessionTokenClaims): string {
+function sealWith(cipher: JweContentCipher, enc: NextAuthWire['jwe']['enc'], key: Uint8Array, header: object, claims: SessionTokenClaims, random: RandomPool): string {
   const protectedHeader = base64urlJson(header)
   // 96-bit IV for GCM (RFC 7518 §5.3), 128-bit for CBC (§5.2.2.1).
-  const iv = crypto.getRandomValues(new Uint8Array(enc === 'A256GCM' ? 12 : 16))
+  const iv = random.bytes(enc === 'A256GCM' ? 12 : 16)
   const { ciphertext, tag } = cipher(enc, key, iv, encoder.encode(protectedHeader), encoder.encode(JSON.stringify(claims)))
   return `${protectedHeader}..${base64url(iv)}.${base64url(ciphertext)}.${base64url(tag)}`
 }

@@ -50,8 +50,7 @@ export async function readNextAuthRequest(ctx: RouteContext, wire: NextAuthWire,
     cookies.push(setCookie(names, names.csrfToken, `${csrfToken}|${await csrf.hash(csrfToken)}`))
   }
 
-  const query = new URL(ctx.request.url, origin).searchParams
-  const param = typeof fields.callbackUrl === 'string' ? fields.callbackUrl : (query.get('callbackUrl') ?? undefined)
+  const param = typeof fields.callbackUrl === 'string' ? fields.callbackUrl : queryParam(ctx.request.url, origin, 'callbackUrl')
   const fromCookie = ctx.cookies[names.callbackUrl]
   const wanted = param || fromCookie
   const callbackUrl = wanted ? allowedRedirect(wanted, origin) : origin
@@ -67,5 +66,15 @@ export function allowedRedirect(url: string, origin: string): string {
     return new URL(url).origin === origin ? url : origin
   } catch {
     return origin
+  }
+}
+
+/** A query parameter of the request URL; most requests (every `/session` read) have no query to parse. */
+function queryParam(url: string, origin: string, name: string): string | undefined {
+  if (!url.includes('?')) return undefined
+  try {
+    return new URL(url, origin).searchParams.get(name) ?? undefined
+  } catch {
+    return undefined
   }
 }
