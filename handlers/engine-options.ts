@@ -1,7 +1,7 @@
 import { builtinScenarios } from '../scenarios/index.js'
 import { processEnv, resolveDialect, type DialectName } from '../src/dialects/registry.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../src/dialects/contract/index.js'
-import { providerWiring, type ProviderInput } from '../src/providers/index.js'
+import { providerWiring, type ProviderCrypto, type ProviderInput } from '../src/providers/index.js'
 import {
   validateScenario,
   type ClockOptions,
@@ -71,6 +71,11 @@ export interface MockAuthOptions {
    * everywhere; `mock-auth/node` and `mock-auth/vitest` pass node:crypto's synchronous `nodeSigner`.
    */
   signer?: EngineOptions['signer']
+  /**
+   * The mock identity providers' RS256 signer and SHA-256. Default: WebCrypto; `mock-auth/node`,
+   * `mock-auth/vitest` and the Playwright fixture pass node:crypto's (`nodeProviderCrypto`).
+   */
+  providerCrypto?: ProviderCrypto
   /** How many namespaces besides `default` live at once (default 1,000; the least recently used goes). */
   maxNamespaces?: number
   /** Journal entries kept per namespace, the newest (default 1,000; 0 keeps none). */
@@ -97,7 +102,7 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
   const appSecret = options.dialect !== undefined && options.dialect !== 'rest'
   const settings = { secret: appSecret ? options.secret : undefined, env: processEnv(), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
   const signingSecret = appSecret && options.alg !== 'HS256' ? undefined : options.secret
-  const providers = providerWiring(options.providers)
+  const providers = providerWiring(options.providers, options.providerCrypto)
   const engineOptions: EngineOptions = {
     dialect: resolveDialect(options.dialect, settings),
     scenarios: [...scenarios.values()],

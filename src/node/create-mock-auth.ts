@@ -1,4 +1,5 @@
 import { createMockAuthWith, type MockAuth, type MockAuthOptions } from '../../handlers/create-mock-auth.js'
+import { nodeProviderCrypto } from '../server/node-provider-crypto.js'
 import { nodeSigner } from '../server/node-signer.js'
 import { nodeMswKit } from './msw-http.js'
 
@@ -6,9 +7,10 @@ import { nodeMswKit } from './msw-http.js'
  * `createMockAuth` for msw's `setupServer` in Node: the same handlers and controls, with tokens
  * signed by node:crypto's synchronous `sign` instead of WebCrypto's `subtle.sign`, whose
  * thread-pool round trip made each sign-in several times slower (see bench/README.md). Same keys,
- * same tokens; a `signer` in the options still wins. Built on msw's narrow `http` entry, so a
+ * same tokens (the mock identity providers' RS256 id_tokens too); a `signer` or `providerCrypto` in
+ * the options still wins. Built on msw's narrow `http` entry, so a
  * Vitest file through `mock-auth/vitest` never loads msw's root index (src/node/msw-http.ts).
  */
 export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
-  return createMockAuthWith(nodeMswKit, { signer: nodeSigner, ...options })
+  return createMockAuthWith(nodeMswKit, { signer: nodeSigner, providerCrypto: nodeProviderCrypto, ...options })
 }

@@ -9,3 +9,4 @@
 export * from '../index.js'
 export { createMockAuth } from './create-mock-auth.js'
 export { nodeSigner, threadPoolSigner } from '../server/node-signer.js'
+export { nodeProviderCrypto, threadPoolProviderCrypto } from '../server/node-provider-crypto.js'

@@ -1,5 +1,6 @@
 import type { AuthRequest, AuthResult, OperationName } from '../core/index.js'
 import type { RandomPool } from '../core/random-pool.js'
+import type { Sha256Fn } from './provider-crypto.js'
 import type { ProviderKeys } from './provider-keys.js'
 import type { ProviderState } from './provider-state.js'
 import type { Provider } from './types.js'
@@ -16,6 +17,8 @@ export interface ProviderContext {
   issuer: string
   state: ProviderState
   keys(): Promise<ProviderKeys>
+  /** SHA-256 (at_hash, PKCE): the injected one, else WebCrypto's. */
+  sha256: Sha256Fn
   random: RandomPool
   /** Milliseconds, from the namespace's clock. */
   now: number

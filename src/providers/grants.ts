@@ -57,7 +57,7 @@ async function codeGrant(ctx: ProviderContext, params: Params, client: Client, o
   const verifier = params.code_verifier
   if (grant.codeChallenge !== undefined) {
     if (verifier === undefined) return refused('invalid_grant', 'The authorization used PKCE: send code_verifier (RFC 7636 §4.5).')
-    if ((await pkceChallenge(verifier, grant.codeChallengeMethod ?? 'plain')) !== grant.codeChallenge) {
+    if ((await pkceChallenge(ctx.sha256, verifier, grant.codeChallengeMethod ?? 'plain')) !== grant.codeChallenge) {
       return refused('invalid_grant', `code_verifier does not match the code_challenge (${grant.codeChallengeMethod}); send the verifier this authorization started with.`)
     }
   } else if (verifier !== undefined) {

@@ -7,3 +7,4 @@ export type { Provider, ProviderAccount, ProviderAccountInput, ProviderClientInp
 export { providerWiring, type ProviderWiring } from './wiring.js'
 export { providerMounts } from './mounts.js'
 export { socialProviders, APP_CLIENT_ID } from './social.js'
+export { webSha256, type ProviderCrypto, type Sha256Fn } from './provider-crypto.js'

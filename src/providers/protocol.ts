@@ -6,6 +6,7 @@ import { GITHUB_ROUTES } from './github/routes.js'
 import { resolveProviders } from './normalize.js'
 import { oauthError } from './oauth-errors.js'
 import { OIDC_ROUTES } from './oidc/routes.js'
+import { webSha256, type ProviderCrypto, type Sha256Fn } from './provider-crypto.js'
 import type { ProviderKeys } from './provider-keys.js'
 import { ProviderState } from './provider-state.js'
 import type { Provider, ProviderInput } from './types.js'
@@ -38,17 +39,21 @@ export type MatchResult = { ok: true; match: ProviderMatch } | { ok: false; resu
  */
 export class ProviderProtocol {
   readonly providers: ReadonlyMap<string, Provider>
+  readonly sha256: Sha256Fn
   readonly #random = new RandomPool()
+  readonly #rsaSigner: ProviderCrypto['rsaSigner']
   #keys: Promise<ProviderKeys> | undefined
 
-  constructor(inputs: readonly ProviderInput[] | readonly unknown[] = []) {
+  constructor(inputs: readonly ProviderInput[] | readonly unknown[] = [], platform: ProviderCrypto = {}) {
     this.providers = resolveProviders(inputs)
+    this.sha256 = platform.sha256 ?? webSha256
+    this.#rsaSigner = platform.rsaSigner
   }
 
   /** The providers' signing keys, made on first use (RSA generation costs tens of milliseconds). */
   keys(): Promise<ProviderKeys> {
     // jose and the RSA key load with the first request that signs, not with every engine.
-    this.#keys ??= import('./provider-keys.js').then((m) => m.createProviderKeys())
+    this.#keys ??= import('./provider-keys.js').then((m) => m.createProviderKeys(this.#rsaSigner))
     return this.#keys
   }
 
@@ -100,7 +105,7 @@ export class ProviderProtocol {
   }
 
   #context(request: AuthRequest, match: ProviderMatch, env: ProviderEnv): ProviderContext {
-    return { request, url: match.url, provider: match.provider, issuer: match.issuer, state: env.state, keys: () => this.keys(), random: this.#random, now: env.now, claims: env.claims }
+    return { request, url: match.url, provider: match.provider, issuer: match.issuer, state: env.state, keys: () => this.keys(), sha256: this.sha256, random: this.#random, now: env.now, claims: env.claims }
   }
 }
 
@@ -108,6 +113,6 @@ function notFound(message: string): AuthResult {
   return oauthError('invalid_request', message, 404)
 }
 
-export function createProviderProtocol(inputs: readonly ProviderInput[] | readonly unknown[] = []): ProviderProtocol {
-  return new ProviderProtocol(inputs)
+export function createProviderProtocol(inputs: readonly ProviderInput[] | readonly unknown[] = [], platform: ProviderCrypto = {}): ProviderProtocol {
+  return new ProviderProtocol(inputs, platform)
 }

@@ -4,8 +4,9 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { builtinScenarios } from '../../scenarios/index.js'
 import { processEnv, resolveDialect, type DialectName } from '../dialects/registry.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../dialects/contract/index.js'
-import { providerWiring, type ProviderInput } from '../providers/index.js'
+import { providerWiring, type ProviderCrypto, type ProviderInput } from '../providers/index.js'
 import { nodeJweCipher } from './node-jwe-cipher.js'
+import { threadPoolProviderCrypto } from './node-provider-crypto.js'
 import { threadPoolSigner } from './node-signer.js'
 import { createEngine, errorResult, namespaceOf, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
@@ -29,6 +30,8 @@ export interface ServerOptions extends Omit<EngineOptions, 'scenarios' | 'dialec
    * added (the same id replaces a built-in); `false` serves none. See docs/providers.md.
    */
   providers?: readonly ProviderInput[] | false
+  /** The providers' RS256 signer and SHA-256 (default: node:crypto's, the signature on libuv's thread pool; see node-provider-crypto.ts). */
+  providerCrypto?: ProviderCrypto
   /** The wire protocol under the base path: `'rest'` (default), `'next-auth'`, `'authjs'`, `'better-auth'`, or a `Dialect`. */
   dialect?: DialectName | Dialect
   /**
@@ -106,14 +109,14 @@ export interface MockAuthServer {
  */
 export function createServer(options: ServerOptions = {}): MockAuthServer {
   assertNotProduction({ allowProduction: options.allowProduction })
-  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, secret, providers, protocols = [], allowedHosts, ...engineOptions } = options
+  const { scenarios = [], engine: given, cors, log: logOption, logFormat, allowProduction: _allow, dialect, contract, secret, providers, providerCrypto = threadPoolProviderCrypto, protocols = [], allowedHosts, ...engineOptions } = options
   const log = logOption && logFormat === 'json' ? (line: string, entry: RequestLogEntry) => logOption(formatJsonLine(entry), entry) : logOption
   const allowOrigin = cors === false ? undefined : originMatcher(cors)
   // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows; next-auth reads its secret.
   const settings = { secret, env: processEnv(), jweCipher: nodeJweCipher, ...(allowOrigin ? { trustedOrigins: allowOrigin } : {}), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
   const protocol = contract === undefined ? { dialect: resolveDialect(dialect, settings) } : contractEngineOptions(contract, options)
   // The identity providers at /oidc/<id>, whatever the dialect (docs/providers.md).
-  const wiring = given ? undefined : providerWiring(providers)
+  const wiring = given ? undefined : providerWiring(providers, providerCrypto)
   const engine =
     given ??
     createEngine({
