@@ -8,19 +8,16 @@ import { providerWiring, type ProviderCrypto, type ProviderInput } from '../prov
 import { nodeJweCipher } from './node-jwe-cipher.js'
 import { threadPoolProviderCrypto } from './node-provider-crypto.js'
 import { threadPoolSigner } from './node-signer.js'
-import { createEngine, errorResult, namespaceOf, pathnameOf, type AuthResult, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
+import { createEngine, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
 import { answerClientError } from './client-error.js'
-import { CONTROL_PREFIX, handleControl } from './control-api.js'
-import { EventStreams, MAX_EVENT_STREAMS } from './events.js'
+import { EventStreams } from './events.js'
 import { hostMatcher, type AllowedHosts } from './allowed-hosts.js'
-import { corsHeaders, originMatcher, type CorsOrigins } from './cors.js'
-import { formatJsonLine, formatLogLine, type RequestLogEntry } from './request-log.js'
-import { toAuthRequest } from './node-request.js'
+import { originMatcher, type CorsOrigins } from './cors.js'
+import { formatJsonLine, type RequestLogEntry } from './request-log.js'
 import { assertNotProduction } from './production-guard.js'
-import { sendResult } from './send-result.js'
+import { requestHandler } from './request-handler.js'
 
 export const DEFAULT_HOST = '127.0.0.1'
-const EVENTS_PATH = `${CONTROL_PREFIX}/events`
 /** How long `shutdown()` (SIGTERM/SIGINT in `serve`) lets requests in flight finish. */
 export const SHUTDOWN_GRACE_MS = 10_000
 
@@ -131,8 +128,10 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   const control = { allowOrigin: allowOrigin ?? originMatcher(undefined) }
   const hostAllowed = hostMatcher(allowedHosts)
 
-  const app = express()
   const streams = new EventStreams(engine)
+  const handler = requestHandler({ engine, streams, allowOrigin, control, hostAllowed, log })
+  // The app for `yourApp.use(app)`; `listen()` serves the same handler without Express.
+  const app = express()
   // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie
   // array into one header (verified with Express 5.3); we write headers ourselves.
   app.disable('x-powered-by')
@@ -140,69 +139,23 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   // One middleware does CORS, the answer and the log line: each extra Express layer, a
   // `res.setHeader` before `writeHead` (Node then merges two header sets) and a 'close' listener
   // per request all showed in the profile of the session route (bench/README.md).
-  const answer = async (req: Request, res: Response, result: AuthResult, started: number, scenario?: string, cors = allowOrigin ? corsHeaders(req, allowOrigin).headers : undefined) => {
-    await sendResult(req, res, result, cors)
-    if (log) logLine(log, req, res, started, result.networkError === true, scenario, result)
-  }
-  app.use(async (req: Request, res: Response, next: NextFunction) => {
-    const started = log ? performance.now() : 0
-    if (!hostAllowed(req.headers.host)) {
-      // No CORS headers: a page behind a rebound name reads nothing, whatever its origin.
-      await answer(req, res, forbiddenHost(req.headers.host ?? ''), started, undefined, {})
-      return
-    }
-    const cors = allowOrigin ? corsHeaders(req, allowOrigin) : undefined
-    if (cors?.preflight) {
-      res.writeHead(204, Object.assign(cors.headers, { 'cache-control': 'no-store' }))
-      res.end()
-      if (log) logLine(log, req, res, started, false)
-      return
-    }
-    // The journal as Server-Sent Events: a stream, so it bypasses the request/answer control API.
-    if (req.method === 'GET' && pathnameOf(req.originalUrl) === EVENTS_PATH) {
-      const namespace = new URL(req.originalUrl, 'http://mock-auth.invalid').searchParams.get('namespace') || namespaceOf(await toAuthRequest(req))
-      if (!streams.serve(req, res, namespace)) {
-        void answer(req, res, errorResult('service_unavailable', { message: `Too many open event streams (at most ${MAX_EVENT_STREAMS}): close a dashboard tab, or poll GET /__mock-auth/journal?since=<seq>.` }), started)
-      }
-      return
-    }
-    const request = await toAuthRequest(req)
-    const controlled = await handleControl(engine, request, control)
-    const result = controlled ?? (await engine.fetch(request))
-    if (!result) return next()
-    // Control calls show no scenario in the log: scenarios never touch them.
-    await answer(req, res, result, started, controlled ? undefined : result.scenario, cors?.headers)
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    handler.handle(req, res).then((answered) => answered || next(), next)
   })
-  app.use((req: Request, res: Response) => {
-    const path = pathnameOf(req.originalUrl)
-    const base = engine.config.basePath || '/'
-    void answer(req, res, errorResult('not_found', { message: `No route ${req.method} ${path}. Auth routes live under ${base}, control routes under /__mock-auth.` }), log ? performance.now() : 0)
-  })
-  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (res.headersSent) {
-      res.destroy()
-      return
-    }
-    const status = (error as { status?: unknown }).status
-    // A client mistake caught by Express itself (e.g. a body it refused) stays a 4xx; anything else
-    // is our fault. Either way: JSON, no stack trace.
-    const result =
-      typeof status === 'number' && status >= 400 && status < 500
-        ? errorResult('invalid_request', { message: 'The request could not be processed.' })
-        : errorResult('server_error', { message: 'mock-auth failed to handle this request (an internal error, not a scenario). The server keeps serving.' })
-    void answer(req, res, result, log ? performance.now() : 0)
-  })
+  app.use((req: Request, res: Response) => handler.notFound(req, res))
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => handler.failed(error, req, res))
 
   return {
     app,
     engine,
-    listen: (listenOptions) => listen(app, engine, streams, listenOptions),
+    listen: (listenOptions) => listen(app, handler.listener, engine, streams, listenOptions),
   }
 }
 
-async function listen(app: Express, engine: Engine, streams: EventStreams, options: ListenOptions = {}): Promise<RunningServer> {
+async function listen(app: Express, listener: (req: IncomingMessage, res: ServerResponse) => void, engine: Engine, streams: EventStreams, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST
-  const server = createHttpServer(app)
+  // node:http straight into the handler: the Express app is for mounting (see request-handler.ts).
+  const server = createHttpServer(listener)
   // Requests Node's parser refuses never reach Express: answer them as JSON too.
   server.on('clientError', answerClientError)
   const sockets = new Set<Socket>()
@@ -261,12 +214,6 @@ async function listen(app: Express, engine: Engine, streams: EventStreams, optio
   }
 }
 
-function forbiddenHost(host: string): AuthResult {
-  return errorResult('forbidden_host', {
-    message: `mock-auth refuses the Host ${JSON.stringify(host)}: only localhost, *.localhost and IP addresses are answered, so a web page cannot reach the mock through a rebound DNS name. Allow a name of yours with --allowed-host NAME (option allowedHosts).`,
-  })
-}
-
 /** A listen failure as a sentence that says what to do; the original stays as `cause`. */
 function listenError(error: NodeJS.ErrnoException, host: string, port: number): Error {
   const message =
@@ -278,19 +225,4 @@ function listenError(error: NodeJS.ErrnoException, host: string, port: number): 
           ? `Cannot listen on host "${host}": it is not an address of this machine. Use --host 127.0.0.1.`
           : `Cannot listen on ${host}:${port}: ${error.message}.`
   return Object.assign(new Error(message, { cause: error }), { code: error.code })
-}
-
-/** One log line for an answered (or deliberately dropped) request. */
-function logLine(log: (line: string, entry: RequestLogEntry) => void, req: Request, res: ServerResponse, started: number, dropped: boolean, scenario?: string, result?: AuthResult): void {
-  const entry: RequestLogEntry = {
-    journal: result?.journalEntry,
-    error: result?.error,
-    method: req.method ?? 'GET',
-    path: pathnameOf(req.originalUrl ?? req.url ?? '/'),
-    status: dropped ? 0 : res.statusCode,
-    ms: Math.round(performance.now() - started),
-    scenario,
-    dropped,
-  }
-  log(formatLogLine(entry), entry)
 }

@@ -1,4 +1,6 @@
-import { request as httpRequest } from 'node:http'
+import { createServer as createHttpServer, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express from 'express'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defineScenario } from '../../src/core/index.js'
 import { createServer, type RunningServer, type RequestLogEntry } from '../../src/server/index.js'
@@ -112,6 +114,37 @@ describe('createServer', () => {
     expect(text).not.toContain('boom')
     expect(text).not.toContain('.ts')
     expect((await fetch(`${server.url}/__mock-auth/health`)).status).toBe(200)
+  })
+
+  it('answers the same through its Express app mounted in another app (yourApp.use(app)) as through listen()', async () => {
+    const mock = createServer()
+    const outer = express()
+    outer.get('/own', (_req, res) => {
+      res.json({ own: true })
+    })
+    outer.use(mock.app)
+    const http = createHttpServer(outer)
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    const origin = `http://127.0.0.1:${(http.address() as AddressInfo).port}`
+    try {
+      expect(await (await fetch(`${origin}/own`)).json()).toEqual({ own: true })
+      const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'test', password: 'test' }) })
+      expect(login.status).toBe(200)
+      expect(login.headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(['session', 'refresh_token'])
+      const session = await fetch(`${origin}/api/auth/session`, { headers: { authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` } })
+      expect(session.status).toBe(200)
+      const missing = await fetch(`${origin}/api/other`)
+      expect(missing.status).toBe(404)
+      expect(await missing.json()).toMatchObject({ error: 'not_found' })
+      mock.engine.fetch = async () => {
+        throw new Error('boom')
+      }
+      const failed = await fetch(`${origin}/api/auth/session`)
+      expect(failed.status).toBe(500)
+      expect(await failed.json()).toMatchObject({ error: 'server_error' })
+    } finally {
+      await new Promise((resolve) => http.close(resolve))
+    }
   })
 
   it('reports a taken port as a sentence that says what to do', async () => {
