@@ -1,5 +1,6 @@
 import { builtinScenarios } from '../scenarios/index.js'
 import { processEnv, resolveDialect, type DialectName } from '../src/dialects/registry.js'
+import type { JweContentCipher } from '../src/dialects/next-auth/index.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../src/dialects/contract/index.js'
 import { providerWiring, type ProviderCrypto, type ProviderInput } from '../src/providers/index.js'
 import {
@@ -76,6 +77,12 @@ export interface MockAuthOptions {
    * `mock-auth/vitest` and the Playwright fixture pass node:crypto's (`nodeProviderCrypto`).
    */
   providerCrypto?: ProviderCrypto
+  /**
+   * next-auth/authjs: the content cipher that seals the session JWE. Default: jose's WebCrypto,
+   * which runs everywhere; `mock-auth/node`, `mock-auth/vitest` and the Playwright fixture pass
+   * node:crypto's synchronous one (WebCrypto makes each seal a thread-pool round trip).
+   */
+  jweCipher?: JweContentCipher
   /** How many namespaces besides `default` live at once (default 1,000; the least recently used goes). */
   maxNamespaces?: number
   /** Journal entries kept per namespace, the newest (default 1,000; 0 keeps none). */
@@ -100,7 +107,12 @@ export function toEngineOptions(options: MockAuthOptions, basePath: string): Eng
   }
   // With another dialect than REST, `secret` is the app's auth secret, and signs tokens only with an explicit HS256.
   const appSecret = options.dialect !== undefined && options.dialect !== 'rest'
-  const settings = { secret: appSecret ? options.secret : undefined, env: processEnv(), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
+  const settings = {
+    secret: appSecret ? options.secret : undefined,
+    env: processEnv(),
+    ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
+    ...(options.jweCipher === undefined ? {} : { jweCipher: options.jweCipher }),
+  }
   const signingSecret = appSecret && options.alg !== 'HS256' ? undefined : options.secret
   const providers = providerWiring(options.providers, options.providerCrypto)
   const engineOptions: EngineOptions = {

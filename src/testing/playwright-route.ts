@@ -2,6 +2,7 @@ import type { BrowserContext, Route } from '@playwright/test'
 import { resolveBaseUrl } from '../../handlers/base-url.js'
 import { namespaceControls, type SignedIn } from '../../handlers/controls.js'
 import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-options.js'
+import { nodeJweCipher } from '../server/node-jwe-cipher.js'
 import { nodeProviderCrypto } from '../server/node-provider-crypto.js'
 import { nodeSigner } from '../server/node-signer.js'
 import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from '../core/index.js'
@@ -18,8 +19,8 @@ import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
  */
 export async function routeMockAuth(context: BrowserContext, options: MockAuthOptions, appUrl: string | undefined): Promise<PlaywrightMockAuth> {
   const parsed = resolveBaseUrl(options)
-  // The fixture runs in Node: sign with node:crypto, as `mock-auth serve` does (unless told otherwise).
-  const engine = createEngine({ signer: nodeSigner, ...toEngineOptions({ providerCrypto: nodeProviderCrypto, ...options }, parsed.basePath) })
+  // The fixture runs in Node: sign and seal with node:crypto, as `mock-auth serve` does (unless told otherwise).
+  const engine = createEngine({ signer: nodeSigner, ...toEngineOptions({ providerCrypto: nodeProviderCrypto, jweCipher: nodeJweCipher, ...options }, parsed.basePath) })
   const anyOrigin = parsed.origin === '' || parsed.origin.includes('*')
   const matches = (url: URL): boolean =>
     (anyOrigin || url.origin === parsed.origin) && engine.routePath(url.href) !== undefined

@@ -135,3 +135,12 @@ describe.each(['next-auth', 'authjs'] as const)('%s dialect: the rolling cookie 
     expect(after.rolled).not.toBe(before.rolled)
   })
 })
+
+it('the jweCipher option seals the session JWE (mock-auth/node passes node:crypto\'s); the cookie still opens', async () => {
+  const used: string[] = []
+  const auth = createMockAuth({ dialect: 'authjs', secret: SECRET, jweCipher: (enc, ...rest) => (used.push(enc), nodeJweCipher(enc, ...rest)) })
+  const cookie = pair((await auth.signIn('test')).cookies[0]!)
+  expect(used).toEqual(['A256CBC-HS512'])
+  const token = cookie.slice(cookie.indexOf('=') + 1)
+  expect(await new SessionJwe(AUTHJS_V5, SECRET).decode(token, 'authjs.session-token', Date.now())).toMatchObject({ email: 'test@example.com' })
+})

@@ -37,7 +37,11 @@ const SEALED_MAX = 10_000
 interface DerivedKey {
   key: Uint8Array | CryptoKey
   raw: Uint8Array
-  kid: string | undefined
+  /** The protected header every token of this key carries (v5 with the key's `kid`)... */
+  header: { alg: 'dir'; enc: NextAuthWire['jwe']['enc']; kid?: string }
+  /** ...and its encoding, which is also the AAD (RFC 7516 §5.1 step 14): made once, not per seal. */
+  encodedHeader: string
+  aad: Uint8Array
 }
 
 /**
@@ -118,10 +122,9 @@ export class SessionJwe {
     const payload = `${salt}\u0000${iat}\u0000${exp}\u0000${JSON.stringify(claims)}`
     const recent = this.#recent.get(payload, nowMs)
     if (recent !== undefined) return recent.token
-    const { key, raw, kid } = await this.#key(cookieName)
-    const header = kid === undefined ? { alg: 'dir', enc: this.wire.jwe.enc } : { alg: 'dir', enc: this.wire.jwe.enc, kid }
+    const derived = await this.#key(cookieName)
     const sealed: SessionTokenClaims = { ...claims, iat, exp, jti: crypto.randomUUID() }
-    const token = this.cipher ? sealWith(this.cipher, this.wire.jwe.enc, raw, header, sealed, this.#random) : await sealWithJose(key, header, sealed)
+    const token = this.cipher ? sealWith(this.cipher, derived, sealed, this.#random) : await sealWithJose(derived.key, derived.header, sealed)
     this.#sealedFor(salt).set(token, { claims: sealed, expiresAt: Number.POSITIVE_INFINITY })
     this.#recent.set(payload, { token, expiresAt: (iat + 1) * 1000 })
     return token
@@ -158,7 +161,6 @@ export class SessionJwe {
 }
 
 async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Promise<DerivedKey> {
-  const encoder = new TextEncoder()
   const material = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveBits'])
   const bits = await crypto.subtle.deriveBits(
     { name: 'HKDF', hash: 'SHA-256', salt: encoder.encode(salt), info: encoder.encode(wire.jwe.info(salt)) },
@@ -172,9 +174,12 @@ async function deriveKey(wire: NextAuthWire, secret: string, salt: string): Prom
     const [{ calculateJwkThumbprint }, { encode }] = await Promise.all([jose.thumbprint(), jose.base64url()])
     kid = await calculateJwkThumbprint({ kty: 'oct', k: encode(key) }, `sha${key.byteLength << 3}` as 'sha512')
   }
+  const header: DerivedKey['header'] = kid === undefined ? { alg: 'dir', enc: wire.jwe.enc } : { alg: 'dir', enc: wire.jwe.enc, kid }
+  const encodedHeader = base64urlJson(header)
+  const sealing = { raw: key, header, encodedHeader, aad: encoder.encode(encodedHeader) }
   // A256GCM: one CryptoKey for every token (jose would import raw bytes again per operation).
-  if (wire.jwe.enc === 'A256GCM') return { key: await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']), raw: key, kid }
-  return { key, raw: key, kid }
+  if (wire.jwe.enc === 'A256GCM') return { key: await crypto.subtle.importKey('raw', key, 'AES-GCM', false, ['encrypt', 'decrypt']), ...sealing }
+  return { key, ...sealing }
 }
 
 async function sealWithJose(key: Uint8Array | CryptoKey, header: { alg: string; enc: string; kid?: string }, claims: SessionTokenClaims): Promise<string> {
@@ -183,12 +188,12 @@ async function sealWithJose(key: Uint8Array | CryptoKey, header: { alg: string; 
 }
 
 /** The compact serialization jose makes (RFC 7516 §7.1), with the encrypted key empty (`dir`). */
-function sealWith(cipher: JweContentCipher, enc: NextAuthWire['jwe']['enc'], key: Uint8Array, header: object, claims: SessionTokenClaims, random: RandomPool): string {
-  const protectedHeader = base64urlJson(header)
+function sealWith(cipher: JweContentCipher, key: DerivedKey, claims: SessionTokenClaims, random: RandomPool): string {
+  const enc = key.header.enc
   // 96-bit IV for GCM (RFC 7518 §5.3), 128-bit for CBC (§5.2.2.1).
   const iv = random.bytes(enc === 'A256GCM' ? 12 : 16)
-  const { ciphertext, tag } = cipher(enc, key, iv, encoder.encode(protectedHeader), encoder.encode(JSON.stringify(claims)))
-  return `${protectedHeader}..${base64url(iv)}.${base64url(ciphertext)}.${base64url(tag)}`
+  const { ciphertext, tag } = cipher(enc, key.raw, iv, key.aad, encoder.encode(JSON.stringify(claims)))
+  return `${key.encodedHeader}..${base64url(iv)}.${base64url(ciphertext)}.${base64url(tag)}`
 }
 
 /** SHA-256 as lower-case hex (the CSRF cookie's hash). */
