@@ -130,7 +130,7 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
 
   const streams = new EventStreams(engine)
   const handler = requestHandler({ engine, streams, allowOrigin, control, hostAllowed, log })
-  // The app for `yourApp.use(app)`; `listen()` serves the same handler without Express.
+  // The Express app: what `listen()` serves, and what `yourApp.use(app)` mounts.
   const app = express()
   // Express's X-Powered-By goes through setHeader, after which Node can collapse our Set-Cookie
   // array into one header (verified with Express 5.3); we write headers ourselves.
@@ -148,14 +148,13 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   return {
     app,
     engine,
-    listen: (listenOptions) => listen(app, handler.listener, engine, streams, listenOptions),
+    listen: (listenOptions) => listen(app, engine, streams, listenOptions),
   }
 }
 
-async function listen(app: Express, listener: (req: IncomingMessage, res: ServerResponse) => void, engine: Engine, streams: EventStreams, options: ListenOptions = {}): Promise<RunningServer> {
+async function listen(app: Express, engine: Engine, streams: EventStreams, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST
-  // node:http straight into the handler: the Express app is for mounting (see request-handler.ts).
-  const server = createHttpServer(listener)
+  const server = createHttpServer(app)
   // Requests Node's parser refuses never reach Express: answer them as JSON too.
   server.on('clientError', answerClientError)
   const sockets = new Set<Socket>()

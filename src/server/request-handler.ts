@@ -24,10 +24,9 @@ export interface RequestHandlerOptions {
  * What the server does with a request, as plain Node functions over `IncomingMessage` and
  * `ServerResponse`: the Host check, CORS and preflights, the event stream, the control API, the
  * engine's routes (`handle`), the JSON 404 for anything else (`notFound`) and the JSON 500 for a
- * failure (`failed`). The Express app (for `yourApp.use(app)`) and the listening server share them;
- * the listening server calls them straight from node:http, because Express's router and its
- * request/response decoration cost ~120 us of the main thread per request on the bench machine,
- * more than the engine's own work on most routes (bench/README.md).
+ * failure (`failed`). The Express app calls them as one middleware and two handlers (each extra
+ * Express layer showed in the session route's profile); `listen()` serves that app, so `serve`
+ * runs on Express as its brief says, and `yourApp.use(app)` gets the very same behaviour.
  */
 export function requestHandler(options: RequestHandlerOptions) {
   const { engine, streams, allowOrigin, control, hostAllowed, log } = options
@@ -88,15 +87,7 @@ export function requestHandler(options: RequestHandlerOptions) {
     void answer(req, res, result, log ? performance.now() : 0)
   }
 
-  /** The listening server's request listener: the three above without Express. */
-  function listener(req: IncomingMessage, res: ServerResponse): void {
-    handle(req, res).then(
-      (answered) => answered || notFound(req, res),
-      (error: unknown) => failed(error, req, res),
-    )
-  }
-
-  return { handle, notFound, failed, listener }
+  return { handle, notFound, failed }
 }
 
 /** The path the client sent: Express rewrites `req.url` inside a mounted app, `originalUrl` keeps it. */
