@@ -37,4 +37,6 @@ export const AUTHJS_V5: NextAuthWire = {
     refused: { page: 'error', params: { error: 'AccessDenied' } },
   },
   oauthSignInFailure: { page: 'error', params: { error: 'Configuration' } },
+  // lib/pages/index.js: `signin(providerId)` throws UnknownAction (not client-safe) for any id.
+  signInGet: { page: 'error', params: { error: 'Configuration' } },
 }

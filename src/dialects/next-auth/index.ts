@@ -12,7 +12,7 @@ import { providers } from './routes/providers.js'
 import { session } from './routes/session.js'
 import { mintSessionCookie } from './session-token.js'
 import { signOut } from './routes/sign-out.js'
-import { oauthCallback, oauthSignIn } from './routes/social.js'
+import { oauthCallback, oauthSignIn, oauthSignInGet } from './routes/social.js'
 import { NEXT_AUTH_V4, type NextAuthWire } from './wire.js'
 
 export interface NextAuthDialect extends Dialect {
@@ -26,7 +26,7 @@ export interface NextAuthDialect extends Dialect {
 /**
  * next-auth's routes under the base path, for one wire (v4's, or v5's differences as data):
  * `GET /csrf`, `GET /providers`, `POST /callback/credentials`, `POST /signin/email`, `GET /callback/email`,
- * `POST /signin/<id>` and `GET|POST /callback/<id>` (the mock identity providers), `GET|POST /session`, `POST /signout`,
+ * `GET|POST /signin/<id>` and `GET|POST /callback/<id>` (the mock identity providers), `GET|POST /session`, `POST /signout`,
  * and the HTML pages `GET /signin`, `/signout`, `/error`. CSRF, providers and pages are plumbing:
  * no scenario `respond` reaches them.
  */
@@ -44,7 +44,8 @@ export function createNextAuthDialect(wire: NextAuthWire, secret?: string, ciphe
     '/callback/email': { GET: { operation: 'magicLinkVerify', handle: withInit(kit, emailCallback) } },
     '/signin/email': { POST: { operation: 'magicLink', handle: withInit(kit, emailSignIn) } },
     // Issue 10: the mock identity providers (`signIn('google')`).
-    '/signin/:provider': { POST: { operation: 'socialSignIn', handle: withInit(kit, oauthSignIn) } },
+    // GET (a link, not the client): v4's sign-in page, v5's Configuration error (wire.signInGet).
+    '/signin/:provider': { GET: { handle: withInit(kit, oauthSignInGet) }, POST: { operation: 'socialSignIn', handle: withInit(kit, oauthSignIn) } },
     '/callback/:provider': { GET: oauthCallbackRoute, POST: oauthCallbackRoute },
     '/verify-request': { GET: { handle: withInit(kit, verifyRequestPage) } },
     '/session': { GET: sessionRoute, POST: sessionRoute },

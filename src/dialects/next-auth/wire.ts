@@ -44,6 +44,13 @@ export interface NextAuthWire {
   oauthFailure: Record<OAuthFailureStage, { page: 'error' | 'signin'; params: Record<string, string> }>
   /** `POST /signin/<id>` failing (a scenario's canned `socialSignIn`): v4 `OAuthSignin`, v5 `Configuration` (OAuthSignInError is not client-safe). */
   oauthSignInFailure: { page: 'error'; params: Record<string, string> }
+  /**
+   * `GET /signin/<id>` (a link or a typed URL; the client always POSTs): v4 renders the sign-in
+   * page whatever the id (core/index.js `case "signin"` ignores it); v5's `renderPage().signin`
+   * throws `UnknownAction` for any id, which `Auth()`'s catch answers as a 302 to
+   * `error?error=Configuration` without cookies (`{ url }` with `X-Auth-Return-Redirect`).
+   */
+  signInGet: 'page' | { page: 'error'; params: Record<string, string> }
 }
 
 /**
@@ -80,4 +87,5 @@ export const NEXT_AUTH_V4: NextAuthWire = {
     refused: { page: 'error', params: { error: 'AccessDenied' } },
   },
   oauthSignInFailure: { page: 'error', params: { error: 'OAuthSignin' } },
+  signInGet: 'page',
 }

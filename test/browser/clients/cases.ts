@@ -107,4 +107,23 @@ export function defineClientCases(test: ClientTest, expect: Expect, dialect: Cli
     await expect(page).toHaveURL(client.denied)
     expect(await sessionCookie(context)).toBeUndefined()
   })
+
+  // A plain link to /api/auth/signin/google (next-auth/react POSTs; a link GETs): v4 shows its
+  // sign-in page, whose Google button starts the flow; v5 sends the browser to its Configuration
+  // error (@auth/core's renderPage().signin throws UnknownAction for any provider id).
+  if (dialect !== 'better-auth') {
+    test(`${dialect}: a link to /api/auth/signin/google lands where ${dialect === 'authjs' ? 'Auth.js v5' : 'next-auth v4'} sends a browser`, async ({ page, driver }) => {
+      await driver.open()
+      await page.goto(new URL('/api/auth/signin/google', page.url()).href)
+      if (dialect === 'authjs') {
+        await expect(page).toHaveURL(/\/api\/auth\/error\?error=Configuration$/)
+        await expect(page.locator('[data-error]')).toHaveText('Configuration')
+      } else {
+        await expect(page).toHaveURL(/\/api\/auth\/signin\/google$/)
+        await page.getByRole('button', { name: 'Sign in with Google' }).click()
+        await expect(page).toHaveURL(/\/oidc\/google\/authorize\?/)
+        await expect(page.getByRole('button', { name: 'Deny' })).toBeVisible()
+      }
+    })
+  }
 }

@@ -1,9 +1,10 @@
-import { errorResult, findSocialProvider, finishSocialSignIn, startSocialSignIn, type AuthResult, type RouteContext, type SocialProvider } from '../../../core/index.js'
+import { emptyResult, errorResult, findSocialProvider, finishSocialSignIn, jsonResult, startSocialSignIn, type AuthResult, type RouteContext, type SocialProvider } from '../../../core/index.js'
 import { pageUrl, redirect } from '../answers.js'
 import type { NextAuthHandler } from '../context.js'
 import { issueSessionCookie, sessionMaxAgeMs } from '../session-token.js'
 import type { NextAuthWire } from '../wire.js'
 import { missingCsrf } from './callback.js'
+import { signInPage } from './pages.js'
 
 /** The mock identity providers as `GET /providers` lists them (Google's `type`: v4 `oauth`, v5 `oidc`). */
 export function oauthProviders(ctx: RouteContext, wire: NextAuthWire, base: string): Record<string, Record<string, string>> {
@@ -39,6 +40,19 @@ export const oauthSignIn: NextAuthHandler = async (ctx, req, kit): Promise<AuthR
     ...(loginHint === undefined ? {} : { loginHint }),
   })
   return redirect(kit.wire, req, headers, url, req.cookies)
+}
+
+/**
+ * `GET /signin/<id>`: what a browser gets that follows a link there (next-auth/react never does;
+ * it POSTs). As each version does (`NextAuthWire.signInGet`): v4 the sign-in page, with its CSRF and
+ * callback-url cookies; v5 a 302 to `error?error=Configuration`, no cookies, or `{ url }` (200, no
+ * `Location`) when `X-Auth-Return-Redirect` asks for JSON: its catch builds a fresh response.
+ */
+export const oauthSignInGet: NextAuthHandler = async (ctx, req, kit): Promise<AuthResult> => {
+  const answer = kit.wire.signInGet
+  if (answer === 'page') return signInPage(ctx, req, kit)
+  const url = pageUrl(req.base, answer.page, answer.params)
+  return kit.wire.wantsJson(ctx.request.headers, req.fields) ? jsonResult(200, { url }) : emptyResult(302, { location: url })
 }
 
 /**
