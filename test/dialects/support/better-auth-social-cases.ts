@@ -37,6 +37,23 @@ export function betterAuthSocialCases(target: () => SocialTarget): void {
     expect(session.data?.user).toMatchObject({ id: 'user123', email: 'test@example.com', name: 'Test User' })
   })
 
+  it("signIn.social({ provider: 'github' }): GitHub's own /login/oauth/authorize (no OpenID Connect), its `login` picked by chooseAccount(), back signed in as the user with that email", async () => {
+    const { t, jar, auth } = client()
+    await t.chooseAccount('github', 'admin')
+    const started = await auth.signIn.social({ provider: 'github', callbackURL: '/dashboard' })
+    expect(started.error).toBeNull()
+    expect(started.data).toMatchObject({ redirect: true })
+    const url = new URL(started.data!.url!)
+    expect(`${url.origin}${url.pathname}`).toBe(`${t.origin}/oidc/github/login/oauth/authorize`)
+    expect(url.searchParams.get('redirect_uri')).toBe(callbackOf(t, 'github'))
+    expect(url.searchParams.has('response_type')).toBe(false)
+    const back = await followProvider(url.href, callbackOf(t, 'github'), jar.impl)
+    expect(back).toMatchObject({ status: 302, location: '/dashboard' })
+    const session = await auth.getSession()
+    // The seeded user admin/admin, found by the email GitHub's /user/emails gives.
+    expect(session.data?.user).toMatchObject({ id: 'admin1', email: 'admin@example.com', name: 'Admin User' })
+  })
+
   it('an account no user has (chooseAccount): a user is created, newUserCallbackURL is where it lands; the second time, callbackURL and the same user', async () => {
     const { t, jar, auth } = client()
     const ids: unknown[] = []

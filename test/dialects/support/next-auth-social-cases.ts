@@ -46,6 +46,23 @@ export function nextAuthSocialCases(target: () => NextAuthTarget, oauth: NextAut
     expect(decoded).toMatchObject({ sub: 'user123', email: 'test@example.com' })
   })
 
+  it("signIn('github'): GitHub's own /login/oauth/authorize, its `login` account picked by chooseAccount(), back signed in as the user with that email (no id_token: the profile comes from /user and /user/emails)", async () => {
+    const t = target()
+    await t.chooseAccount('github', 'admin')
+    const url = await start(t, 'github')
+    const authorize = new URL(url)
+    expect(`${authorize.origin}${authorize.pathname}`).toBe(`${t.origin}/oidc/github/login/oauth/authorize`)
+    expect(authorize.searchParams.get('redirect_uri')).toBe(callbackOf(t, 'github'))
+    // GitHub takes no response_type and speaks no OpenID Connect.
+    expect(authorize.searchParams.has('response_type')).toBe(false)
+    const back = await followProvider(url, callbackOf(t, 'github'))
+    expect(back).toMatchObject({ status: 302, location: `${t.origin}/dashboard` })
+    expect((await t.client().getSession())?.user).toMatchObject({ name: 'Admin User', email: 'admin@example.com' })
+    const decoded = await t.decode(decodeURIComponent(t.cookies().jar.get(t.sessionCookie)!))
+    // The same user as a password sign-in with admin/admin: the email matched a seeded user.
+    expect(decoded).toMatchObject({ sub: 'admin1', email: 'admin@example.com' })
+  })
+
   it('an account no user has: chooseAccount() picks it, a user is created, and the next sign-in lands on the same user', async () => {
     const t = target()
     const ids: unknown[] = []
