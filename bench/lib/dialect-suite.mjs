@@ -14,8 +14,9 @@ const cookiePairs = (response) => response.headers.getSetCookie().map((line) => 
 const cookieHeader = (pairs) => pairs.join('; ')
 
 /**
- * What each dialect's real client sends. next-auth/authjs: the CSRF double-submit cookie (one
- * `GET /csrf`, valid for every request after, as in a browser), then a form post to
+ * What each dialect's real client sends. next-auth/authjs: the cookies of one `GET /csrf` (the
+ * CSRF double-submit cookie and the callback URL, kept for every request after, as in a browser's
+ * jar), then a form post to
  * `/callback/credentials` asking for `{ url }` JSON (v4 `json=true`, v5 `X-Auth-Return-Redirect`);
  * the session read is `GET /session` with the session and CSRF cookies. better-auth: JSON
  * `POST /sign-in/email`, then `GET /get-session` with the signed session cookie.
@@ -51,7 +52,10 @@ async function wire(dialect, origin) {
   }
   const csrf = await fetch(`${origin}/api/auth/csrf`)
   const { csrfToken } = await csrf.json()
-  const csrfCookie = cookiePairs(csrf).find((pair) => pair.includes('csrf-token='))
+  // What a browser's jar holds after `GET /csrf`: the CSRF cookie and the callback URL cookie
+  // (next-auth re-sets the latter on every answer to a client that dropped it).
+  const csrfCookie = cookieHeader(cookiePairs(csrf))
+  if (!csrfCookie.includes('csrf-token=') || !csrfCookie.includes('callback-url=')) throw new Error(`${dialect} GET /csrf set ${csrfCookie}`)
   const headers = { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookie, ...(dialect === 'authjs' ? { 'x-auth-return-redirect': '1' } : {}) }
   const body = (i) => new URLSearchParams({ csrfToken, username: `bench${i % USERS.length}`, password: `pw${i % USERS.length}`, callbackUrl: origin, ...(dialect === 'next-auth' ? { json: 'true' } : {}) }).toString()
   return {
@@ -70,8 +74,9 @@ async function wire(dialect, origin) {
  * Sign-in and session per dialect against an Express 5 hello in the same rounds (order alternating,
  * a warm-up round first), each dialect on its own `mock-auth serve --dialect <name>` with the
  * bench's users. A sign-in makes a new session every request (users in turn); the session read
- * carries one session cookie (no dialect caches a decrypted or verified cookie, so every read pays
- * the full decrypt/verify and, in next-auth, the rolling re-encryption).
+ * carries one session cookie for the round (next-auth and better-auth remember the cookies they
+ * made or opened, by exact string, so a browser presenting each rolled cookie costs the same; every
+ * read still checks expiry and the store session, and next-auth still answers a rolled cookie).
  */
 export async function dialectSuite({ rounds, log }) {
   const servers = {}
