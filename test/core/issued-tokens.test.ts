@@ -2,10 +2,10 @@
 // check after a sign-in must not run jose, and everything a forger could send still must.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { builtinScenarios } from '../../scenarios/index.js'
-import { createEngine } from './engine.js'
-import { withSigner } from './keys.js'
-import type { AuthResult } from './result.js'
-import { restDialect } from '../dialects/index.js'
+import { createEngine } from '../../src/core/engine.js'
+import { withSigner } from '../../src/core/keys.js'
+import type { AuthResult } from '../../src/core/result.js'
+import { restDialect } from '../../src/dialects/index.js'
 
 const calls = vi.hoisted(() => ({ verify: 0 }))
 vi.mock('jose/jwt/verify', async (importOriginal) => {

@@ -1,12 +1,12 @@
 // Seed users are shared copy-on-write between namespaces: exact isolation is the contract.
 import { describe, expect, it } from 'vitest'
 import { builtinScenarios } from '../../scenarios/index.js'
-import { createEngine } from './engine.js'
-import type { AuthResult } from './result.js'
-import { SeedUsers } from './seed-users.js'
-import { UserTable } from './user-table.js'
-import { normalizeUsers } from './users.js'
-import { restDialect } from '../dialects/index.js'
+import { createEngine } from '../../src/core/engine.js'
+import type { AuthResult } from '../../src/core/result.js'
+import { SeedUsers } from '../../src/core/seed-users.js'
+import { UserTable } from '../../src/core/user-table.js'
+import { normalizeUsers } from '../../src/core/users.js'
+import { restDialect } from '../../src/dialects/index.js'
 
 const seedList = () =>
   normalizeUsers([

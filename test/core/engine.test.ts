@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { builtinScenarios } from '../../scenarios/index.js'
-import { createEngine } from './engine.js'
-import type { AuthResult } from './result.js'
-import { restDialect } from '../dialects/index.js'
+import { createEngine } from '../../src/core/engine.js'
+import type { AuthResult } from '../../src/core/result.js'
+import { restDialect } from '../../src/dialects/index.js'
 
 const origin = 'http://localhost'
 const engine = () => createEngine({ dialect: restDialect, scenarios: builtinScenarios })

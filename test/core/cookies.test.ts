@@ -1,8 +1,8 @@
 import { stringifySetCookie } from 'cookie'
 import { describe, expect, it } from 'vitest'
-import { resolveConfig } from './config.js'
-import { sessionCookies } from './cookies.js'
-import { restDialect } from '../dialects/index.js'
+import { resolveConfig } from '../../src/core/config.js'
+import { sessionCookies } from '../../src/core/cookies.js'
+import { restDialect } from '../../src/dialects/index.js'
 
 const access = 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ1MSJ9.c2ln-_'
 const refresh = '5QL483mLSl51vCERDxnhqQ.dv9gXkn_JFkHIGcJMqngisK90BgkM0KkTp-mqjAxjfM'
