@@ -86,3 +86,4 @@ export { hotp, totp, totpCode, verifyTotp, TOTP_WINDOW, type TotpOptions, type T
 export { base32Decode, base32Encode } from './base32.js'
 export { Journal, DEFAULT_JOURNAL_SIZE, type JournalEntry, type JournalListener } from './journal.js'
 export { FailNextQueue, MAX_PENDING_FAILURES, type FailAnswer, type FailNextOptions, type PendingFailure } from './fail-next.js'
+export { lazyFunction } from './lazy-function.js'

@@ -50,7 +50,7 @@ function socialProvider(protocol: ProviderProtocol, provider: Provider): SocialP
       }
       const pctx = providerContext(protocol, provider, ctx, new URL(`${origin}/oidc/${provider.id}/token`))
       const params = { grant_type: 'authorization_code', code, redirect_uri: redirectUri }
-      // The grant's modules (and jose) load with the first social sign-in (lazy-handler.ts says why).
+      // The grant's modules (and jose) load with the first social sign-in (core/lazy-function.ts says why).
       const [{ accountOf, runGrant }, { effectiveClaims }] = await Promise.all([import('./grants.js'), import('./claims.js')])
       const outcome = await runGrant(pctx, params, { ok: true, clientId, client, method: client?.clientSecret === undefined ? 'none' : 'client_secret_post' })
       if (!outcome.ok) return { ok: false, error: outcome.error, description: outcome.description }

@@ -1,5 +1,6 @@
 import type { Dialect, ProtocolRoute } from '../../core/dialect.js'
 import type { AuthResult } from '../../core/result.js'
+import { lazyFunction } from '../../core/lazy-function.js'
 import { compileContract } from './compile-contract.js'
 import type { Contract, ContractInput, ContractOperation } from './contract-types.js'
 import { encodeContractError } from './encode-contract-error.js'
@@ -8,10 +9,8 @@ import { matchedPath } from './contract-parts.js'
 
 type ContractHandler = (args: ContractRouteArgs) => Promise<AuthResult>
 
-/** The routes' modules load on the first request (an engine made with a contract may serve none). */
-function lazy<M>(load: () => Promise<M>, pick: (module: M) => ContractHandler): ContractHandler {
-  return async (args) => pick(await load())(args)
-}
+// The routes' modules load on the first request (an engine made with a contract may serve none).
+const lazy = <M>(load: () => Promise<M>, pick: (module: M) => ContractHandler): ContractHandler => lazyFunction(load, pick)
 const tokenRoutes = () => import('./token-routes.js')
 const sessionRoutes = () => import('./session-routes.js')
 

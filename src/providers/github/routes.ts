@@ -1,16 +1,16 @@
 import type { AuthorizeDialect } from '../authorize.js'
 import type { ProviderContext, ProviderRoute } from '../context.js'
-import { lazyHandler } from '../lazy-handler.js'
+import { lazyFunction } from '../../core/index.js'
 
 /** GitHub takes no response_type and no iss; its own `login` parameter names the account. */
 const GITHUB_AUTHORIZE: AuthorizeDialect = { iss: false, responseType: false, hints: ['login', 'login_hint'], defaultScope: '' }
-const authorizeGithub = lazyHandler(() => import('../authorize.js'), (m) => (ctx: ProviderContext) => m.authorize(ctx, GITHUB_AUTHORIZE))
-// Each handler's module loads on its first request (lazy-handler.ts).
-const accessToken = lazyHandler(() => import('./access-token.js'), (m) => m.accessToken)
-const user = lazyHandler(() => import('./user.js'), (m) => m.user)
-const userEmails = lazyHandler(() => import('./user.js'), (m) => m.userEmails)
-const introspect = lazyHandler(() => import('../oidc/token-admin.js'), (m) => m.introspect)
-const revoke = lazyHandler(() => import('../oidc/token-admin.js'), (m) => m.revoke)
+const authorizeGithub = lazyFunction(() => import('../authorize.js'), (m) => (ctx: ProviderContext) => m.authorize(ctx, GITHUB_AUTHORIZE))
+// Each handler's module loads on its first request (core/lazy-function.ts).
+const accessToken = lazyFunction(() => import('./access-token.js'), (m) => m.accessToken)
+const user = lazyFunction(() => import('./user.js'), (m) => m.user)
+const userEmails = lazyFunction(() => import('./user.js'), (m) => m.userEmails)
+const introspect = lazyFunction(() => import('../oidc/token-admin.js'), (m) => m.introspect)
+const revoke = lazyFunction(() => import('../oidc/token-admin.js'), (m) => m.revoke)
 
 /**
  * OAuth 2.0 as GitHub speaks it, under `/oidc/<id>`: github.com's `/login/oauth/authorize` and

@@ -1,17 +1,17 @@
 import type { AuthorizeDialect } from '../authorize.js'
 import type { ProviderContext, ProviderRoute } from '../context.js'
-import { lazyHandler } from '../lazy-handler.js'
+import { lazyFunction } from '../../core/index.js'
 
 const OIDC_AUTHORIZE: AuthorizeDialect = { iss: true, responseType: true, hints: ['login_hint'], defaultScope: 'openid' }
-const authorizeOidc = lazyHandler(() => import('../authorize.js'), (m) => (ctx: ProviderContext) => m.authorize(ctx, OIDC_AUTHORIZE))
-// Each handler's module loads on its first request (lazy-handler.ts).
-const discovery = lazyHandler(() => import('./discovery.js'), (m) => m.discovery)
-const jwks = lazyHandler(() => import('./discovery.js'), (m) => m.jwks)
-const endSession = lazyHandler(() => import('./end-session.js'), (m) => m.endSession)
-const introspect = lazyHandler(() => import('./token-admin.js'), (m) => m.introspect)
-const revoke = lazyHandler(() => import('./token-admin.js'), (m) => m.revoke)
-const token = lazyHandler(() => import('./token.js'), (m) => m.token)
-const userinfo = lazyHandler(() => import('./userinfo.js'), (m) => m.userinfo)
+const authorizeOidc = lazyFunction(() => import('../authorize.js'), (m) => (ctx: ProviderContext) => m.authorize(ctx, OIDC_AUTHORIZE))
+// Each handler's module loads on its first request (core/lazy-function.ts).
+const discovery = lazyFunction(() => import('./discovery.js'), (m) => m.discovery)
+const jwks = lazyFunction(() => import('./discovery.js'), (m) => m.jwks)
+const endSession = lazyFunction(() => import('./end-session.js'), (m) => m.endSession)
+const introspect = lazyFunction(() => import('./token-admin.js'), (m) => m.introspect)
+const revoke = lazyFunction(() => import('./token-admin.js'), (m) => m.revoke)
+const token = lazyFunction(() => import('./token.js'), (m) => m.token)
+const userinfo = lazyFunction(() => import('./userinfo.js'), (m) => m.userinfo)
 
 /** An OpenID Connect provider's routes, under `/oidc/<id>`. */
 export const OIDC_ROUTES: Readonly<Record<string, ProviderRoute>> = {

@@ -1,5 +1,5 @@
-import { jsonResult } from '../../core/index.js'
-import type { ControlContext, ControlHandler } from './context.js'
+import { jsonResult, lazyFunction } from '../../core/index.js'
+import type { ControlHandler } from './context.js'
 // Small and used by every run's first control calls: loaded up front.
 import { clockBody, postClock } from './clock.js'
 import { putScenario, scenarioBody } from './scenario.js'
@@ -8,9 +8,7 @@ import { putScenario, scenarioBody } from './scenario.js'
  * A handler whose module loads on its first call: `serve` answers its first request sooner
  * (cold start), and most runs never open the dashboard or page through `/state`.
  */
-function lazy<M>(load: () => Promise<M>, pick: (module: M) => ControlHandler): ControlHandler {
-  return async (ctx: ControlContext) => pick(await load())(ctx)
-}
+const lazy = <M>(load: () => Promise<M>, pick: (module: M) => ControlHandler): ControlHandler => lazyFunction(load, pick)
 const dashboard = () => import('./dashboard.js')
 const failures = () => import('./failures.js')
 const journal = () => import('./journal.js')
