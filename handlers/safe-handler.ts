@@ -21,11 +21,15 @@ import type { HttpHandler, HttpResponseResolver } from 'msw'
  * `HttpHandler` it is given (see msw-kit.ts: the Node entries avoid importing msw's root index).
  */
 export function safeHandlerClass(Base: typeof HttpHandler): SafeHandlerClass {
-  // Whether this msw matches a path's case-insensitively, asked of it once (see `pathIgnoresCase`).
+  // Whether this msw matches a path's case-insensitively, asked of it once (see `pathIgnoresCase`),
+  // on the first request rather than here: the probe runs msw's own parse, whose first call wakes
+  // its cookie jar (tough-cookie), ~10 ms that a test file which never sends a request should not pay.
   let ignoresCase: boolean | undefined
-  const asked = pathIgnoresCase(Base).then((answer) => {
-    ignoresCase = answer
-  })
+  let asked: Promise<void> | undefined
+  const ask = (): Promise<void> =>
+    (asked ??= pathIgnoresCase(Base).then((answer) => {
+      ignoresCase = answer
+    }))
   return class SafeHttpHandler extends Base {
     readonly #literal: string
     /** For a path with no wildcard or parameter after its origin: the literal without trailing slashes. */
@@ -53,7 +57,7 @@ export function safeHandlerClass(Base: typeof HttpHandler): SafeHandlerClass {
     override async parse(args: Parameters<HttpHandler['parse']>[0]): ReturnType<HttpHandler['parse']> {
       // An own matcher decides alone; the cheap checks below only guard msw's parse.
       if (this.#ownMatch) {
-        if (ignoresCase === undefined) await asked
+        if (ignoresCase === undefined) await ask()
         return { match: { matches: this.#ownMatch(args.request.url, ignoresCase === true), params: {} }, cookies: {} }
       }
       const url = args.request.url.toLowerCase()
