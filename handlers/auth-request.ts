@@ -1,4 +1,4 @@
-import { NAMESPACE_COOKIE, NAMESPACE_HEADER, readCookies, type AuthRequest } from '../src/core/index.js'
+import { NAMESPACE_COOKIE, NAMESPACE_HEADER, readCookies, type AuthRequest } from '../src/core/kernel.js'
 import type { CookieMode } from './to-msw-response.js'
 
 export interface RequestOptions {

@@ -1,4 +1,4 @@
-import { MockAuthError, normalizeBasePath } from '../src/core/index.js'
+import { MockAuthError, normalizeBasePath } from '../src/core/kernel.js'
 
 export const DEFAULT_BASE_URL = '*/api/auth'
 

@@ -1,15 +1,14 @@
 import {
   chooseNextAccount,
-  mintTokens,
   type ChosenAccount,
   type Duration,
   type Engine,
   type Mail,
-  type MintOptions,
   type NamespaceState,
   type StateSummary,
-} from '../src/core/index.js'
+} from '../src/core/kernel.js'
 import type { TokenBody } from '../src/core/issue.js'
+import type { MintOptions } from '../src/core/mint.js'
 import { testingControls, type MockAuthTestingControls } from './testing-controls.js'
 
 /** A signed-in user's tokens, plus ready-made headers for a Node test's `fetch`. */
@@ -76,6 +75,8 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: Cont
     return value
   }
   const mint = async (options: Omit<MintOptions, 'namespace'>): Promise<SignedIn> => {
+    // Minting loads with its first use (as the sign-in route does): most test files never mint.
+    const { mintTokens } = await import('../src/core/mint.js')
     const result = await mintTokens(engine, { ...options, namespace })
     const body = JSON.parse(result.body ?? '{}') as TokenBody
     hooks.onMinted?.(result.cookies, options.url)

@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw'
-import { errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthResult, type Engine, type Mount } from '../src/core/index.js'
+import { errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthResult, type Engine, type Mount } from '../src/core/kernel.js'
 import { toAuthRequest } from './auth-request.js'
 import { BrowserCookieJar } from './browser-cookie-jar.js'
 import { carriesCredentials, domRequestCookies } from './dom-cookies.js'

@@ -1,5 +1,5 @@
 import type { HttpHandler } from 'msw'
-import { createEngine, DEFAULT_NAMESPACE, type Engine } from '../src/core/index.js'
+import { createEngine, DEFAULT_NAMESPACE, type Engine } from '../src/core/kernel.js'
 import { resolveBaseUrl } from './base-url.js'
 import { namespaceControls, type MockAuthControls } from './controls.js'
 import { BrowserCookieJar } from './browser-cookie-jar.js'

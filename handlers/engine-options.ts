@@ -14,7 +14,7 @@ import {
   type Scenario,
   type SigningAlgorithm,
   type UserInput,
-} from '../src/core/index.js'
+} from '../src/core/kernel.js'
 
 export interface MockAuthOptions {
   /**

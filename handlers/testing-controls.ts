@@ -8,7 +8,7 @@ import {
   type PendingFailure,
   type PublicUser,
   type UserInput,
-} from '../src/core/index.js'
+} from '../src/core/kernel.js'
 
 /** Users of one namespace at run time: what `POST /__mock-auth/users` and `DELETE /__mock-auth/users/<id>` do. */
 export interface MockAuthUsers {

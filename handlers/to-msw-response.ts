@@ -1,4 +1,4 @@
-import { MockAuthError, type AuthResult } from '../src/core/index.js'
+import { MockAuthError, type AuthResult } from '../src/core/kernel.js'
 import type { MswKit } from './msw-kit.js'
 
 /**

@@ -1,4 +1,4 @@
-import { exportPrivateJwks, type SigningAlgorithm } from '../core/index.js'
+import { exportPrivateJwks, type SigningAlgorithm } from '../core/kernel.js'
 import { CliError, type CliIo } from './io.js'
 
 export interface KeysCommandOptions {

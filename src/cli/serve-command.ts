@@ -1,4 +1,4 @@
-import { isMockAuthError, parseDuration, WELL_KNOWN_JWKS_PATH, type Dialect, type Engine, type KeyOptions, type KeySet } from '../core/index.js'
+import { isMockAuthError, parseDuration, WELL_KNOWN_JWKS_PATH, type Dialect, type Engine, type KeyOptions, type KeySet } from '../core/kernel.js'
 import type { ConfigFile, ServerOptions } from '../server/index.js'
 import type { RunningServer } from '../server/create-server.js'
 import { DEFAULT_CLI_HOST, DEFAULT_PORT } from './defaults.js'

@@ -1,4 +1,4 @@
-import { MockAuthError, type Dialect } from '../core/index.js'
+import { MockAuthError, type Dialect } from '../core/kernel.js'
 import type { TrustedOrigins } from './better-auth/index.js'
 import { lazyDialect } from './lazy-dialect.js'
 import { DIALECT_MANIFESTS } from './manifest.js'

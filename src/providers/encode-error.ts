@@ -1,4 +1,4 @@
-import { AUTH_ERRORS, isAuthErrorCode, jsonResult, type AuthRequest, type AuthResult } from '../core/index.js'
+import { AUTH_ERRORS, isAuthErrorCode, jsonResult, type AuthRequest, type AuthResult } from '../core/kernel.js'
 import type { ProviderOperation } from './context.js'
 import { bearerError, oauthCodeFor, oauthError, type OAuthErrorCode } from './oauth-errors.js'
 import { checkRedirectUri, redirectTo } from './redirects.js'

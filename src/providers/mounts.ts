@@ -1,4 +1,4 @@
-import { jsonResult, type MountedProtocol, type Protocol, type ProtocolRoute, type RouteContext, type RouteTable } from '../core/index.js'
+import { jsonResult, type MountedProtocol, type Protocol, type ProtocolRoute, type RouteContext, type RouteTable } from '../core/kernel.js'
 import type { ProviderOperation } from './context.js'
 import { encodeProviderError } from './encode-error.js'
 import { GITHUB_ROUTES } from './github/routes.js'

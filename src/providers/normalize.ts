@@ -1,4 +1,4 @@
-import { MockAuthError } from '../core/index.js'
+import { MockAuthError } from '../core/kernel.js'
 import { BUILTIN_PROVIDERS } from './builtin.js'
 import type { Provider, ProviderAccount, ProviderAccountInput, ProviderClient, ProviderInput, ProviderKind } from './types.js'
 

@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult } from '../core/index.js'
+import { jsonResult, type AuthResult } from '../core/kernel.js'
 
 /** The error codes of RFC 6749 §4.1.2.1 and §5.2, OIDC Core §3.1.2.6, RFC 6750 §3.1 and RFC 7009 §2.2.1. */
 export type OAuthErrorCode =

@@ -1,4 +1,4 @@
-import { emptyResult, pathnameOf, type AuthRequest, type AuthResult } from '../core/index.js'
+import { emptyResult, pathnameOf, type AuthRequest, type AuthResult } from '../core/kernel.js'
 import { RandomPool } from '../core/random-pool.js'
 import type { ProviderContext, ProviderOperation, ProviderRoute } from './context.js'
 import { encodeProviderError } from './encode-error.js'

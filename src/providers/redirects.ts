@@ -1,4 +1,4 @@
-import { emptyResult, type AuthResult } from '../core/index.js'
+import { emptyResult, type AuthResult } from '../core/kernel.js'
 import { isAbsoluteUrl } from './normalize.js'
 import type { Provider } from './types.js'
 

@@ -1,4 +1,4 @@
-import { MockAuthError, scenarioResponse, type NamespaceState, type RouteContext, type SocialExchange, type SocialProvider } from '../core/index.js'
+import { MockAuthError, scenarioResponse, type NamespaceState, type RouteContext, type SocialExchange, type SocialProvider } from '../core/kernel.js'
 import { findAccount } from './normalize.js'
 import type { ProviderProtocol } from './protocol.js'
 import { PROVIDER_STATE_KEY, providerContext } from './route-context.js'

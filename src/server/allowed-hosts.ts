@@ -1,5 +1,5 @@
 import { isIP } from 'node:net'
-import { MockAuthError } from '../core/index.js'
+import { MockAuthError } from '../core/kernel.js'
 
 /**
  * Which `Host` names the server answers: names given here (compared case-insensitively), or

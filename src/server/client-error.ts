@@ -1,5 +1,5 @@
 import type { Duplex } from 'node:stream'
-import { errorResult } from '../core/index.js'
+import { errorResult } from '../core/kernel.js'
 
 /**
  * Node's HTTP parser rejects some requests before Express sees them (an unknown method token, a

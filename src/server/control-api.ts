@@ -1,4 +1,4 @@
-import { errorResult, headResult, isMockAuthError, namespaceOf, pathnameOf, type AuthRequest, type AuthResult, type Engine } from '../core/index.js'
+import { errorResult, headResult, isMockAuthError, namespaceOf, pathnameOf, type AuthRequest, type AuthResult, type Engine } from '../core/kernel.js'
 import { parseBody } from '../core/parse-body.js'
 import { mediaType } from '../core/request.js'
 import type { BodyFields } from '../core/parse-body.js'

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { NAMESPACE_HEADER, SCENARIO_HEADER } from '../core/index.js'
+import { NAMESPACE_HEADER, SCENARIO_HEADER } from '../core/kernel.js'
 
 /**
  * Which origins may call the server with credentials. By default any local development origin:

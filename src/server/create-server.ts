@@ -8,7 +8,7 @@ import { providerWiring, type ProviderCrypto, type ProviderInput } from '../prov
 import { nodeJweCipher } from './node-jwe-cipher.js'
 import { threadPoolProviderCrypto } from './node-provider-crypto.js'
 import { threadPoolSigner } from './node-signer.js'
-import { createEngine, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/index.js'
+import { createEngine, type Dialect, type Engine, type EngineOptions, type Scenario } from '../core/kernel.js'
 import { answerClientError } from './client-error.js'
 import { EventStreams } from './events.js'
 import { hostMatcher, type AllowedHosts } from './allowed-hosts.js'

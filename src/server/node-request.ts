@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { MAX_BODY_BYTES, type AuthRequest } from '../core/index.js'
+import { MAX_BODY_BYTES, type AuthRequest } from '../core/kernel.js'
 
 /** Methods whose request may carry a body the engine reads (RFC 9110 §9.3: GET/HEAD bodies have no meaning). */
 const BODYLESS = new Set(['GET', 'HEAD', 'OPTIONS'])

@@ -1,4 +1,4 @@
-import { MockAuthError } from '../core/index.js'
+import { MockAuthError } from '../core/kernel.js'
 
 /**
  * mock-auth accepts test passwords and signs tokens with throwaway keys: it must never stand in for

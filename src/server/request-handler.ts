@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { errorResult, namespaceOf, pathnameOf, type AuthResult, type Engine } from '../core/index.js'
+import { errorResult, namespaceOf, pathnameOf, type AuthResult, type Engine } from '../core/kernel.js'
 import { CONTROL_PREFIX, handleControl } from './control-api.js'
 import { corsHeaders } from './cors.js'
 import { EventStreams, MAX_EVENT_STREAMS } from './events.js'

@@ -1,5 +1,5 @@
-import { authenticateAccessToken, bearerChallenge, errorResult, SESSION_COOKIE, type AuthResult, type RouteContext } from '../../core/index.js'
-import type { AccessClaims, Session, StoredUser } from '../../core/index.js'
+import { bearerChallenge, errorResult, SESSION_COOKIE, type AccessClaims, type AuthResult, type RouteContext, type Session, type StoredUser } from '../../core/kernel.js'
+import { authenticateAccessToken } from '../../core/operations/current-session.js'
 
 export type RestAuthentication =
   | { kind: 'none' }

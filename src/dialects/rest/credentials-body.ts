@@ -1,4 +1,4 @@
-import { errorResult, parseBody, stringField, tokenFieldProblem, type AuthResult, type RouteContext } from '../../core/index.js'
+import { errorResult, parseBody, stringField, tokenFieldProblem, type AuthResult, type RouteContext } from '../../core/kernel.js'
 
 export interface Credentials {
   login: string

@@ -1,4 +1,4 @@
-import { errorResult, type AuthResult, type ProtocolError } from '../../core/index.js'
+import { errorResult, type AuthResult, type ProtocolError } from '../../core/kernel.js'
 
 /**
  * mock-auth's own error shape: `{ error, message }` with the code's status (`error-codes.ts`),

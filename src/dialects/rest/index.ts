@@ -1,4 +1,4 @@
-import type { Dialect } from '../../core/index.js'
+import type { Dialect } from '../../core/kernel.js'
 import { encodeRestError } from './encode-error.js'
 import { REST_ROUTES } from './route-table.js'
 
@@ -10,5 +10,3 @@ export const restDialect: Dialect = {
 }
 
 export { AUTH_PATHS, isAuthPath, allowedMethods, type AuthPath } from './route-table.js'
-export { presentedToken, authenticate } from './authenticate.js'
-export { readCredentials, MAX_FIELD_LENGTH, MAX_PASSWORD_LENGTH, type Credentials } from './credentials-body.js'

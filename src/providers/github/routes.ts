@@ -1,6 +1,6 @@
 import type { AuthorizeDialect } from '../authorize.js'
 import type { ProviderContext, ProviderRoute } from '../context.js'
-import { lazyFunction } from '../../core/index.js'
+import { lazyFunction } from '../../core/kernel.js'
 
 /** GitHub takes no response_type and no iss; its own `login` parameter names the account. */
 const GITHUB_AUTHORIZE: AuthorizeDialect = { iss: false, responseType: false, hints: ['login', 'login_hint'], defaultScope: '' }

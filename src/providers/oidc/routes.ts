@@ -1,6 +1,6 @@
 import type { AuthorizeDialect } from '../authorize.js'
 import type { ProviderContext, ProviderRoute } from '../context.js'
-import { lazyFunction } from '../../core/index.js'
+import { lazyFunction } from '../../core/kernel.js'
 
 const OIDC_AUTHORIZE: AuthorizeDialect = { iss: true, responseType: true, hints: ['login_hint'], defaultScope: 'openid' }
 const authorizeOidc = lazyFunction(() => import('../authorize.js'), (m) => (ctx: ProviderContext) => m.authorize(ctx, OIDC_AUTHORIZE))

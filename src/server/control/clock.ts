@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult, type NamespaceState } from '../../core/index.js'
+import { jsonResult, type AuthResult, type NamespaceState } from '../../core/kernel.js'
 import { badRequest, type ControlContext } from './context.js'
 
 /** `GET /__mock-auth/clock`: the namespace's "now". */

@@ -1,4 +1,4 @@
-import { errorResult, type AuthRequest, type AuthResult, type Engine, type NamespaceState } from '../../core/index.js'
+import { errorResult, type AuthRequest, type AuthResult, type Engine, type NamespaceState } from '../../core/kernel.js'
 import type { BodyFields } from '../../core/parse-body.js'
 
 /** What a control handler gets: the engine, the request, its namespace, and its JSON body (`{}` when none). */

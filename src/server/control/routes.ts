@@ -1,4 +1,4 @@
-import { jsonResult, lazyFunction } from '../../core/index.js'
+import { jsonResult, lazyFunction } from '../../core/kernel.js'
 import type { ControlHandler } from './context.js'
 // Small and used by every run's first control calls: loaded up front.
 import { clockBody, postClock } from './clock.js'

@@ -1,4 +1,4 @@
-import { jsonResult, unknownScenarioResult, type AuthResult, type NamespaceState } from '../../core/index.js'
+import { jsonResult, unknownScenarioResult, type AuthResult, type NamespaceState } from '../../core/kernel.js'
 import { badRequest, type ControlContext } from './context.js'
 
 /** `GET /__mock-auth/scenario`. */

@@ -1,4 +1,4 @@
-import { bearerChallenge, errorResult, jsonResult, publicUser, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { bearerChallenge, errorResult, jsonResult, publicUser, type AuthResult, type RouteContext } from '../../../core/kernel.js'
 import { authenticate } from '../authenticate.js'
 
 /** `GET /api/auth/me`: a protected resource; 401 `unauthenticated` without a credential (RFC 6750 §3.1). */

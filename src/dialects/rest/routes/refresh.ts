@@ -1,4 +1,6 @@
-import { bearerChallenge, errorResult, parseBody, REFRESH_COOKIE, rotateRefresh, stringField, tokenAnswer, type AuthErrorCode, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { bearerChallenge, errorResult, parseBody, REFRESH_COOKIE, stringField, type AuthErrorCode, type AuthResult, type RouteContext } from '../../../core/kernel.js'
+import { tokenAnswer } from '../../../core/issue.js'
+import { rotateRefresh } from '../../../core/operations/rotate-refresh.js'
 
 /**
  * `POST /api/auth/refresh`: exchanges a refresh token (JSON `refreshToken`, else the

@@ -1,4 +1,6 @@
-import { errorResult, jsonResult, publicUser, registerUser, tokenAnswer, type AuthResult, type Registration, type RouteContext } from '../../../core/index.js'
+import { errorResult, jsonResult, publicUser, type AuthResult, type RouteContext } from '../../../core/kernel.js'
+import { tokenAnswer } from '../../../core/issue.js'
+import { registerUser, type Registration } from '../../../core/operations/register-user.js'
 import { readCredentials } from '../credentials-body.js'
 import { resolveRedirect, withToken } from '../flow-body.js'
 

@@ -1,4 +1,4 @@
-import { jsonResult, publicUser, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { jsonResult, publicUser, type AuthResult, type RouteContext } from '../../../core/kernel.js'
 import { authenticate } from '../authenticate.js'
 
 /** `GET /api/auth`, `GET /api/auth/session`: 200 signed in or not; 401 for a bad credential. */

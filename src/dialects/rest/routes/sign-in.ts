@@ -1,4 +1,6 @@
-import { bearerChallenge, errorResult, jsonResult, passwordSignIn, tokenAnswer, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { bearerChallenge, errorResult, jsonResult, type AuthResult, type RouteContext } from '../../../core/kernel.js'
+import { tokenAnswer } from '../../../core/issue.js'
+import { passwordSignIn } from '../../../core/operations/password-sign-in.js'
 import { readCredentials } from '../credentials-body.js'
 
 /**

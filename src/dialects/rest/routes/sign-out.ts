@@ -1,4 +1,5 @@
-import { endSessions, jsonResult, parseBody, REFRESH_COOKIE, stringField, type AuthResult, type RouteContext } from '../../../core/index.js'
+import { jsonResult, parseBody, REFRESH_COOKIE, stringField, type AuthResult, type RouteContext } from '../../../core/kernel.js'
+import { endSessions } from '../../../core/operations/end-session.js'
 import { presentedToken } from '../authenticate.js'
 
 /**
