@@ -17,4 +17,5 @@ export {
 } from '../handlers/index.js'
 export { builtinScenarios, builtinScenarioNames, defineScenario, MFA_FIXED_CODE, type Scenario } from '../scenarios/index.js'
 export { resolveDialect, restDialect, DIALECT_NAMES, compileContract, contractDialect, type DialectName, type DialectSettings, type Contract, type ContractInput } from './dialects/index.js'
-export { MockAuthError, isMockAuthError, totpCode, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration, type SignFn, type ExportedKeySet, type Dialect, type Protocol, type MountedProtocol, type OperationName, type Mail, type MailKind } from './core/index.js'
+export { totpCode } from './core/mfa/totp.js'
+export { MockAuthError, isMockAuthError, type MockAuthErrorCode, type UserInput, type StateSummary, type Duration, type SignFn, type ExportedKeySet, type Dialect, type Protocol, type MountedProtocol, type OperationName, type Mail, type MailKind } from './core/kernel.js'

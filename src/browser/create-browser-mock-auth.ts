@@ -2,7 +2,7 @@ import type { MockAuth, MockAuthOptions } from '../../handlers/create-mock-auth.
 import { createMockAuth } from '../../handlers/msw-root.js'
 import { resolveBaseUrl } from '../../handlers/base-url.js'
 import { BrowserCookieJar, type JarCookie } from '../../handlers/browser-cookie-jar.js'
-import { createEngine, createKeySet, importKeySet, type Engine, type ExportedKeySet } from '../core/index.js'
+import { createEngine, createKeySet, importKeySet, type Engine, type ExportedKeySet } from '../core/kernel.js'
 import { createPanel, type MockAuthPanel } from './panel.js'
 import { readPersisted, restoreEngine, snapshotEngine, type StorageLike } from './persisted-state.js'
 

@@ -1,4 +1,4 @@
-import { AccountState, Store, type AccountSnapshot, type Engine, type ExportedKeySet, type StoreSnapshot } from '../core/index.js'
+import { AccountState, Store, type AccountSnapshot, type Engine, type ExportedKeySet, type StoreSnapshot } from '../core/kernel.js'
 
 /** What survives a page reload, as JSON under one storage key. */
 export interface PersistedState {

@@ -1,4 +1,4 @@
-import { NAMESPACE_HEADER } from '../core/index.js'
+import { NAMESPACE_HEADER } from '../core/kernel.js'
 import { DEFAULT_URL } from './defaults.js'
 import { CliError, type CliIo } from './io.js'
 

@@ -1,7 +1,7 @@
 /** @module mock-auth/server: the Express server, its control API and the file loaders (Node only). */
 export { createServer, DEFAULT_HOST, type ServerOptions, type ListenOptions, type RunningServer, type MockAuthServer, type MockAuthApp } from './create-server.js'
 export { handleControl, CONTROL_PREFIX, CONTROL_PATHS } from './control-api.js'
-export { namespaceOf } from '../core/index.js'
+export { namespaceOf } from '../core/kernel.js'
 export { corsHeaders, isLocalOrigin, originMatcher, CORS_HEADERS, CORS_METHODS, type CorsOrigins } from './cors.js'
 export { toAuthRequest } from './node-request.js'
 export { sendResult } from './send-result.js'

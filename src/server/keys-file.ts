@@ -1,5 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
-import { createKeySet, exportPrivateJwks, importPrivateJwks, MockAuthError, randomSecret, type KeySet, type SigningAlgorithm } from '../core/index.js'
+import { createKeySet, exportPrivateJwks, importPrivateJwks, MockAuthError, randomSecret, type KeySet, type SigningAlgorithm } from '../core/kernel.js'
 
 /** A fresh key set: ES256 (a new P-256 pair) or HS256 (a random 256-bit secret). */
 export function generateKeySet(alg: SigningAlgorithm = 'ES256'): Promise<KeySet> {

@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import { MockAuthError } from '../core/index.js'
+import { MockAuthError } from '../core/kernel.js'
 import { compileContract, type Contract } from '../dialects/contract/index.js'
 import { importModule, readJson } from './load-files.js'
 

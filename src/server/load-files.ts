@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { extname, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { MockAuthError, normalizeUsers, validateScenario, type MockAuthErrorCode, type Scenario, type StoredUser } from '../core/index.js'
+import { MockAuthError, normalizeUsers, validateScenario, type MockAuthErrorCode, type Scenario, type StoredUser } from '../core/kernel.js'
 
 /** What a config file may hold: the `serve` options, by the same names (camelCase or kebab-case). */
 export interface ConfigFile {

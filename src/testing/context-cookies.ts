@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test'
 import { parseSetCookie } from 'cookie'
-import { MockAuthError } from '../core/index.js'
+import { MockAuthError } from '../core/kernel.js'
 
 /**
  * Puts Set-Cookie values into a browser context as the browser itself would store them (HttpOnly,

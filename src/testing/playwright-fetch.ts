@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test'
-import { MockAuthError, NAMESPACE_HEADER, toFetchResponse, type Engine } from '../core/index.js'
+import { MockAuthError, NAMESPACE_HEADER, toFetchResponse, type Engine } from '../core/kernel.js'
 import { addSetCookies } from './context-cookies.js'
 
 /**

@@ -5,7 +5,7 @@ import { toEngineOptions, type MockAuthOptions } from '../../handlers/engine-opt
 import { nodeJweCipher } from '../server/node-jwe-cipher.js'
 import { nodeProviderCrypto } from '../server/node-provider-crypto.js'
 import { nodeSigner } from '../server/node-signer.js'
-import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from '../core/index.js'
+import { createEngine, DEFAULT_NAMESPACE, MockAuthError, type AuthResult } from '../core/kernel.js'
 import { addSetCookies } from './context-cookies.js'
 import { hopRedirect } from './navigation-hop.js'
 import { contextFetch } from './playwright-fetch.js'

@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test'
 import type { SignedIn } from '../../handlers/controls.js'
-import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type ChosenAccount, type JournalEntry, type Mail, type PendingFailure, type PublicUser, type StateSummary } from '../core/index.js'
+import { MockAuthError, NAMESPACE_COOKIE, NAMESPACE_HEADER, type ChosenAccount, type JournalEntry, type Mail, type PendingFailure, type PublicUser, type StateSummary } from '../core/kernel.js'
 import { addSetCookies } from './context-cookies.js'
 import { contextFetch } from './playwright-fetch.js'
 import { requireUrl } from './playwright-route.js'

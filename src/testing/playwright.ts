@@ -1,5 +1,5 @@
 import { test as base, expect as baseExpect, type ExpectMatcherState } from '@playwright/test'
-import { MockAuthError } from '../core/index.js'
+import { MockAuthError } from '../core/kernel.js'
 import { checks, runCheck, type HandledOptions } from './journal-matchers.js'
 import type { MockAuthOptions } from '../../handlers/engine-options.js'
 import type { DialectName } from '../dialects/index.js'
@@ -11,7 +11,7 @@ import type { PlaywrightMockAuth } from './playwright-types.js'
 export type { PlaywrightMockAuth, ScenarioInfo, SignInOptions } from './playwright-types.js'
 export type { MockAuthOptions } from '../../handlers/engine-options.js'
 export type { HandledOptions } from './journal-matchers.js'
-export type { JournalEntry, FailAnswer, PendingFailure } from '../core/index.js'
+export type { JournalEntry, FailAnswer, PendingFailure } from '../core/kernel.js'
 
 export interface MockAuthTestOptions {
   /** Options of this test's in-process engine (users, token lifetimes, baseUrl, extra scenarios...). */

@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult } from '../../core/index.js'
+import { jsonResult, type AuthResult } from '../../core/kernel.js'
 import { readBearer } from '../bearer.js'
 import { effectiveClaims } from '../claims.js'
 import type { ProviderContext } from '../context.js'

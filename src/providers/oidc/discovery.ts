@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult } from '../../core/index.js'
+import { jsonResult, type AuthResult } from '../../core/kernel.js'
 import { SUPPORTED_CLAIMS, SUPPORTED_SCOPES } from '../claims.js'
 import type { ProviderContext } from '../context.js'
 import { PROVIDER_ALG } from '../provider-keys.js'

@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult } from '../../core/index.js'
+import { jsonResult, type AuthResult } from '../../core/kernel.js'
 import type { ProviderContext } from '../context.js'
 import { readParams } from '../fields.js'
 import { isAbsoluteUrl } from '../normalize.js'

@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult } from '../../core/index.js'
+import { jsonResult, type AuthResult } from '../../core/kernel.js'
 import { authenticateClient } from '../client-auth.js'
 import type { ProviderContext } from '../context.js'
 import { readParams } from '../fields.js'

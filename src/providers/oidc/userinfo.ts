@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult } from '../../core/index.js'
+import { jsonResult, type AuthResult } from '../../core/kernel.js'
 import { bearerError } from '../oauth-errors.js'
 import { readBearer } from '../bearer.js'
 import { scopedClaims } from '../claims.js'

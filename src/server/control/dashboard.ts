@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { errorResult, type AuthResult } from '../../core/index.js'
+import { errorResult, type AuthResult } from '../../core/kernel.js'
 import type { ControlContext } from './context.js'
 
 /** The dashboard's compiled modules (`src/dashboard/`), the only files served: no path ever reaches the disk. */

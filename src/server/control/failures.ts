@@ -1,4 +1,4 @@
-import { isMockAuthError, jsonResult, type AuthResult } from '../../core/index.js'
+import { isMockAuthError, jsonResult, type AuthResult } from '../../core/kernel.js'
 import { badRequest, type ControlContext } from './context.js'
 
 /**

@@ -1,4 +1,4 @@
-import { errorResult, jsonResult, type AuthResult } from '../../core/index.js'
+import { errorResult, jsonResult, type AuthResult } from '../../core/kernel.js'
 import type { ControlContext } from './context.js'
 
 /** `GET /__mock-auth/journal` (`?since=<seq>`): the namespace's journal, oldest first. */

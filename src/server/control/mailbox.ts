@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult } from '../../core/index.js'
+import { jsonResult, type AuthResult } from '../../core/kernel.js'
 import type { ControlContext } from './context.js'
 
 /** `GET /__mock-auth/mailbox[?to=]`: this namespace's mails, newest last (nothing is ever sent). */

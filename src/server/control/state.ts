@@ -1,4 +1,4 @@
-import { jsonResult, type AuthResult, type StatePage } from '../../core/index.js'
+import { jsonResult, type AuthResult, type StatePage } from '../../core/kernel.js'
 import { badRequest, type ControlContext } from './context.js'
 
 /**

@@ -1,4 +1,5 @@
-import { mintTokens, type AuthResult, type MintOptions } from '../../core/index.js'
+import type { AuthResult } from '../../core/kernel.js'
+import { mintTokens, type MintOptions } from '../../core/mint.js'
 import { badRequest, type ControlContext } from './context.js'
 
 /**

@@ -1,4 +1,4 @@
-import { errorResult, isMockAuthError, jsonResult, publicUser, unknownScenarioResult, type AuthResult, type UserInput } from '../../core/index.js'
+import { errorResult, isMockAuthError, jsonResult, publicUser, unknownScenarioResult, type AuthResult, type UserInput } from '../../core/kernel.js'
 import { badRequest, type ControlContext } from './context.js'
 
 /** `POST /__mock-auth/users` `{"username": "locked-user", "password": "x", "scenario": "locked"}`: 201 with the user. */
