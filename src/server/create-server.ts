@@ -16,6 +16,7 @@ import { originMatcher, type CorsOrigins } from './cors.js'
 import { formatJsonLine, type RequestLogEntry } from './request-log.js'
 import { assertNotProduction } from './production-guard.js'
 import { requestHandler } from './request-handler.js'
+import { expressServerOptions } from './express-prototypes.js'
 
 export const DEFAULT_HOST = '127.0.0.1'
 /** How long `shutdown()` (SIGTERM/SIGINT in `serve`) lets requests in flight finish. */
@@ -154,7 +155,8 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
 
 async function listen(app: Express, engine: Engine, streams: EventStreams, options: ListenOptions = {}): Promise<RunningServer> {
   const host = options.host ?? DEFAULT_HOST
-  const server = createHttpServer(app)
+  // Born with Express's prototypes: its per-request prototype swap is then a no-op (express-prototypes.ts).
+  const server = createHttpServer(expressServerOptions(app), app)
   // Requests Node's parser refuses never reach Express: answer them as JSON too.
   server.on('clientError', answerClientError)
   const sockets = new Set<Socket>()

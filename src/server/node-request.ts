@@ -29,13 +29,30 @@ export async function toAuthRequest(req: IncomingMessage): Promise<AuthRequest> 
 }
 
 /**
- * The body's chunks, collected with plain 'data' events: a stream's async iterator cost more per
- * request than the rest of the adapter. Collecting stops just past the core's limit, so the core
- * still sees "too large" (413) and a huge body is never held; a declared Content-Length over the
- * limit is not read at all (the core answers 413 from the header).
+ * The body's chunks. A small body arrives with its headers, and Node's parser runs over the rest
+ * of that read before any promise settles: one tick later the request is usually `complete` and
+ * its chunks sit in the stream's buffer, read here at once with `read()`. That spares the four
+ * listeners added and removed per request below (every listener operation on Express's
+ * re-prototyped `req` showed in the sign-in profile), and ends the stream before the answer, so
+ * Node's `resOnFinish` neither dumps it nor adds an 'end' listener of its own.
  */
-function bufferBody(req: IncomingMessage): Promise<Uint8Array[]> {
-  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return Promise.resolve([])
+async function bufferBody(req: IncomingMessage): Promise<Uint8Array[]> {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) return []
+  await undefined
+  if (!req.complete) return streamedBody(req)
+  const chunks: Uint8Array[] = []
+  // Everything is in memory already: the core sees the whole size and answers 413 when it is over.
+  for (let chunk = req.read() as Buffer | null; chunk !== null; chunk = req.read() as Buffer | null) chunks.push(chunk)
+  return chunks
+}
+
+/**
+ * A body still on its way, collected with plain 'data' events: a stream's async iterator cost more
+ * per request than the rest of the adapter. Collecting stops just past the core's limit, so the
+ * core still sees "too large" (413) and a huge body is never held; a declared Content-Length over
+ * the limit is not read at all (the core answers 413 from the header).
+ */
+function streamedBody(req: IncomingMessage): Promise<Uint8Array[]> {
   return new Promise((resolve) => {
     const chunks: Uint8Array[] = []
     let size = 0

@@ -18,6 +18,11 @@ export async function sendResult(req: IncomingMessage, res: ServerResponse, resu
     return
   }
   if (res.destroyed || res.headersSent) return
+  // A request whose body was never read (a GET) is ended here, before the answer: Node's
+  // `resOnFinish` would otherwise dump it and add an 'end' listener, each slow on Express's
+  // re-prototyped `req`. Only a request Node has parsed to its end, so an upload still arriving is
+  // left to Node as before.
+  if (req.complete && !req.readableEnded) req.read()
   // One headers object for `writeHead` (CORS included): headers set earlier with `res.setHeader`
   // would make Node merge two sets on every response. Object.assign, not a spread: merging two
   // spreads took V8's slow path (~1 us per response).
