@@ -15,6 +15,11 @@ export class CsrfHasher {
 
   constructor(readonly secret: string) {}
 
+  /** The hash when it is remembered, without a promise (the common case: a browser's one cookie). */
+  known(token: string): string | undefined {
+    return this.#hashes.get(token, 0)?.hash
+  }
+
   async hash(token: string): Promise<string> {
     const known = this.#hashes.get(token, 0)
     if (known !== undefined) return known.hash

@@ -14,6 +14,7 @@ import { mintSessionCookie } from './session-token.js'
 import { signOut } from './routes/sign-out.js'
 import { oauthCallback, oauthSignIn, oauthSignInGet } from './routes/social.js'
 import { NEXT_AUTH_V4, type NextAuthWire } from './wire.js'
+import { OriginMemo } from './origin-memo.js'
 
 export interface NextAuthDialect extends Dialect {
   readonly wire: NextAuthWire
@@ -32,7 +33,8 @@ export interface NextAuthDialect extends Dialect {
  */
 export function createNextAuthDialect(wire: NextAuthWire, secret?: string, cipher?: JweContentCipher): NextAuthDialect {
   const key = secret === undefined || secret === '' ? randomHex(32) : secret
-  const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key, cipher), csrf: new CsrfHasher(key) }
+  const names = { http: cookieNames(wire, false), https: cookieNames(wire, true) }
+  const kit: NextAuthKit = { wire, secret: key, jwe: new SessionJwe(wire, key, cipher), csrf: new CsrfHasher(key), names, origins: new OriginMemo() }
   const sessionRoute = { operation: 'session' as const, handle: withInit(kit, session) }
   const oauthCallbackRoute = { operation: 'socialCallback' as const, handle: withInit(kit, oauthCallback) }
   const routes: RouteTable = {
@@ -58,8 +60,8 @@ export function createNextAuthDialect(wire: NextAuthWire, secret?: string, ciphe
     routes,
     encodeError: (error, ctx) => encodeNextAuthError(wire, error, ctx),
     // Kept by the browser entry's own jar (msw 2 keeps one Set-Cookie per response; these are HttpOnly).
-    cookieNames: [false, true].flatMap((secure) => Object.values(cookieNames(wire, secure)).filter((name): name is string => typeof name === 'string')),
-    mintCookies: (ctx, opened, lifetime) => mintSessionCookie(ctx, kit.jwe, wire, opened, lifetime),
+    cookieNames: [names.http, names.https].flatMap((set) => Object.values(set).filter((name): name is string => typeof name === 'string')),
+    mintCookies: (ctx, opened, lifetime) => mintSessionCookie(ctx, kit, opened, lifetime),
     wire,
     secret: key,
     secretGenerated: key !== secret,

@@ -1,8 +1,7 @@
-import { parseBody, publicOrigin, type AuthResult, type BodyFields, type RouteContext } from '../../core/index.js'
-import { cookieNames, setCookie, type CookieNames } from './cookies.js'
-import type { CsrfHasher } from './csrf-hash.js'
+import { parseBody, type AuthResult, type BodyFields, type RouteContext } from '../../core/index.js'
+import type { NextAuthKit } from './context.js'
+import { setCookie, type CookieNames } from './cookies.js'
 import { randomHex } from './jwe.js'
-import type { NextAuthWire } from './wire.js'
 
 /** What next-auth's `init()` works out for every request before any action runs. */
 export interface NextAuthRequest {
@@ -26,31 +25,39 @@ export interface NextAuthRequest {
  * then query, then cookie, kept only when it is relative or on the app's origin: the default
  * `redirect` callback).
  */
-export async function readNextAuthRequest(ctx: RouteContext, wire: NextAuthWire, csrf: CsrfHasher): Promise<{ ok: true; req: NextAuthRequest } | { ok: false; result: AuthResult }> {
-  const parsed = await parseBody(ctx.request)
-  if (!parsed.ok) return parsed
-  const fields = parsed.fields
-  const origin = publicOrigin(ctx.request, ctx.config.publicOrigin)
-  const names = cookieNames(wire, origin.startsWith('https:'))
+export async function readNextAuthRequest(ctx: RouteContext, kit: Pick<NextAuthKit, 'csrf' | 'names' | 'origins'>): Promise<{ ok: true; req: NextAuthRequest } | { ok: false; result: AuthResult }> {
+  const request = ctx.request
+  // A bodyless request (every `GET /session`) is what parseBody would make of it, `{}`, without its
+  // awaits; a Content-Length on one still goes through parseBody (a declared size over the limit is a 413).
+  let fields: BodyFields
+  if (request.body === null && request.headers.get('content-length') === null) fields = Object.create(null) as BodyFields
+  else {
+    const parsed = await parseBody(request)
+    if (!parsed.ok) return parsed
+    fields = parsed.fields
+  }
+  const origin = kit.origins.of(request, ctx.config.publicOrigin)
+  const names = origin.startsWith('https:') ? kit.names.https : kit.names.http
   const cookies: string[] = []
-  const isPost = ctx.request.method.toUpperCase() === 'POST'
+  const isPost = request.method.toUpperCase() === 'POST'
 
   let csrfToken: string | undefined
   let csrfVerified = false
   const csrfCookie = ctx.cookies[names.csrfToken]
   if (csrfCookie) {
     const [token = '', hash] = csrfCookie.split('|')
-    if (hash !== undefined && hash === (await csrf.hash(token))) {
+    // A token whose hash is remembered needs no await (a microtask per request otherwise).
+    if (hash !== undefined && hash === (kit.csrf.known(token) ?? (await kit.csrf.hash(token)))) {
       csrfToken = token
       csrfVerified = isPost && typeof fields.csrfToken === 'string' && fields.csrfToken === token
     }
   }
   if (csrfToken === undefined) {
     csrfToken = randomHex(32)
-    cookies.push(setCookie(names, names.csrfToken, `${csrfToken}|${await csrf.hash(csrfToken)}`))
+    cookies.push(setCookie(names, names.csrfToken, `${csrfToken}|${await kit.csrf.hash(csrfToken)}`))
   }
 
-  const param = typeof fields.callbackUrl === 'string' ? fields.callbackUrl : queryParam(ctx.request.url, origin, 'callbackUrl')
+  const param = typeof fields.callbackUrl === 'string' ? fields.callbackUrl : queryParam(request.url, origin, 'callbackUrl')
   const fromCookie = ctx.cookies[names.callbackUrl]
   const wanted = param || fromCookie
   const callbackUrl = wanted ? allowedRedirect(wanted, origin) : origin
@@ -61,6 +68,8 @@ export async function readNextAuthRequest(ctx: RouteContext, wire: NextAuthWire,
 
 /** next-auth's default `redirect` callback: relative URLs join the origin, other origins fall back to it. */
 export function allowedRedirect(url: string, origin: string): string {
+  // The origin itself (a client's usual callbackUrl) is kept either way: no URL to parse.
+  if (url === origin) return url
   if (url.startsWith('/')) return `${origin}${url}`
   try {
     return new URL(url).origin === origin ? url : origin

@@ -1,8 +1,8 @@
-import { extendSession, liveSession, parseDuration, publicOrigin, type OpenedSession, type RouteContext, type Session, type StoredUser } from '../../core/index.js'
-import { cookieNames, setCookie, type CookieNames } from './cookies.js'
+import { extendSession, liveSession, parseDuration, type OpenedSession, type RouteContext, type Session, type StoredUser } from '../../core/index.js'
+import type { NextAuthKit } from './context.js'
+import { setCookie, type CookieNames } from './cookies.js'
 import type { SessionJwe } from './jwe.js'
 import type { NextAuthRequest } from './request-state.js'
-import type { NextAuthWire } from './wire.js'
 
 /**
  * How long a next-auth session lives: the engine's refresh lifetime (the session cookie is the only
@@ -34,9 +34,9 @@ export async function issueSessionCookie(ctx: RouteContext, jwe: SessionJwe, nam
  * `Protocol.mintCookies`: the session cookie for a session the control API opened, named for the
  * app's URL (`__Secure-` on https), living what was asked or what a sign-in would give.
  */
-export async function mintSessionCookie(ctx: RouteContext, jwe: SessionJwe, wire: NextAuthWire, opened: OpenedSession, lifetime: { accessMs?: number }): Promise<string[]> {
-  const names = cookieNames(wire, publicOrigin(ctx.request, ctx.config.publicOrigin).startsWith('https:'))
-  const { cookie } = await issueSessionCookie(ctx, jwe, names, opened.user, opened.session, lifetime.accessMs ?? sessionMaxAgeMs(ctx, 'sign-in'))
+export async function mintSessionCookie(ctx: RouteContext, kit: Pick<NextAuthKit, 'jwe' | 'names' | 'origins'>, opened: OpenedSession, lifetime: { accessMs?: number }): Promise<string[]> {
+  const names = kit.origins.of(ctx.request, ctx.config.publicOrigin).startsWith('https:') ? kit.names.https : kit.names.http
+  const { cookie } = await issueSessionCookie(ctx, kit.jwe, names, opened.user, opened.session, lifetime.accessMs ?? sessionMaxAgeMs(ctx, 'sign-in'))
   return [cookie]
 }
 
