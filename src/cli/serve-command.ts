@@ -47,6 +47,8 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
       env: process.env,
       // next-auth re-seals its session JWE on every read: node:crypto's cipher spares the thread pool.
       ...(options.dialect === 'next-auth' || options.dialect === 'authjs' ? { jweCipher: (await import('../server/node-jwe-cipher.js')).nodeJweCipher } : {}),
+      // better-auth signs its session cookie at every sign-in: node:crypto's HMAC, no thread-pool trip.
+      ...(options.dialect === 'better-auth' ? { cookieMac: (await import('../server/node-cookie-mac.js')).nodeCookieMac } : {}),
       ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }),
       ...(options.corsOrigin !== undefined && options.corsOrigin.length > 0 ? { trustedOrigins: options.corsOrigin } : {}),
     })

@@ -1,5 +1,5 @@
 import { MockAuthError, type Dialect } from '../core/kernel.js'
-import type { TrustedOrigins } from './better-auth/index.js'
+import type { CookieMac, TrustedOrigins } from './better-auth/index.js'
 import { lazyDialect } from './lazy-dialect.js'
 import { DIALECT_MANIFESTS } from './manifest.js'
 import type { JweContentCipher } from './next-auth/index.js'
@@ -20,6 +20,8 @@ export interface DialectSettings {
   env?: Readonly<Record<string, string | undefined>> | undefined
   /** next-auth/authjs: seals the session JWE with this (the server passes node:crypto's), else jose's WebCrypto. */
   jweCipher?: JweContentCipher | undefined
+  /** better-auth: signs its cookies with this synchronous HMAC (the server passes node:crypto's), else WebCrypto's. */
+  cookieMac?: CookieMac | undefined
 }
 
 /** The secret a next-auth app would use: the given one, else NEXTAUTH_SECRET, else AUTH_SECRET. */
@@ -54,8 +56,8 @@ const FACTORIES: Record<DialectName, () => Promise<DialectFactory>> = {
   },
   'better-auth': async () => {
     const { createBetterAuthDialect } = await import('./better-auth/index.js')
-    return ({ secret, trustedOrigins, publicUrl }) =>
-      createBetterAuthDialect({ ...(secret ? { secret } : {}), ...(trustedOrigins === undefined ? {} : { trustedOrigins }), ...(publicUrl === undefined ? {} : { publicUrl }) })
+    return ({ secret, trustedOrigins, publicUrl, cookieMac }) =>
+      createBetterAuthDialect({ ...(secret ? { secret } : {}), ...(trustedOrigins === undefined ? {} : { trustedOrigins }), ...(publicUrl === undefined ? {} : { publicUrl }), ...(cookieMac === undefined ? {} : { cookieMac }) })
   },
 }
 

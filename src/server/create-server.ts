@@ -5,6 +5,7 @@ import { builtinScenarios } from '../../scenarios/index.js'
 import { processEnv, resolveDialect, type DialectName } from '../dialects/registry.js'
 import { contractEngineOptions, type Contract, type ContractInput } from '../dialects/contract/index.js'
 import { providerWiring, type ProviderCrypto, type ProviderInput } from '../providers/index.js'
+import { nodeCookieMac } from './node-cookie-mac.js'
 import { nodeJweCipher } from './node-jwe-cipher.js'
 import { threadPoolProviderCrypto } from './node-provider-crypto.js'
 import { threadPoolSigner } from './node-signer.js'
@@ -111,7 +112,7 @@ export function createServer(options: ServerOptions = {}): MockAuthServer {
   const log = logOption && logFormat === 'json' ? (line: string, entry: RequestLogEntry) => logOption(formatJsonLine(entry), entry) : logOption
   const allowOrigin = cors === false ? undefined : originMatcher(cors)
   // A dialect with an Origin check of its own (better-auth) trusts the origins CORS allows; next-auth reads its secret.
-  const settings = { secret, env: processEnv(), jweCipher: nodeJweCipher, ...(allowOrigin ? { trustedOrigins: allowOrigin } : {}), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
+  const settings = { secret, env: processEnv(), jweCipher: nodeJweCipher, cookieMac: nodeCookieMac, ...(allowOrigin ? { trustedOrigins: allowOrigin } : {}), ...(options.publicUrl === undefined ? {} : { publicUrl: options.publicUrl }) }
   const protocol = contract === undefined ? { dialect: resolveDialect(dialect, settings) } : contractEngineOptions(contract, options)
   // The identity providers at /oidc/<id>, whatever the dialect (docs/providers.md).
   const wiring = given ? undefined : providerWiring(providers, providerCrypto)

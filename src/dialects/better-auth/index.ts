@@ -8,7 +8,7 @@ import { requestPasswordReset, resetPasswordCallback, resetPasswordRoute, sendVe
 import { callbackSocial, errorPage, signInSocial } from './routes/social.js'
 import { verifyTotp } from './routes/two-factor.js'
 import { getSession, listSessions, revokeOtherSessions, revokeSession, revokeSessions, signOut, withSession } from './routes/session.js'
-import { BETTER_AUTH_COOKIES, cookieName, CookieSigner, DEFAULT_BETTER_AUTH_SECRET } from './session-cookie.js'
+import { BETTER_AUTH_COOKIES, cookieName, CookieSigner, DEFAULT_BETTER_AUTH_SECRET, type CookieMac } from './session-cookie.js'
 import { sessionCookies } from './new-session.js'
 import { trustMatcher, type TrustedOrigins } from './trusted-origins.js'
 
@@ -19,6 +19,8 @@ export interface BetterAuthSettings {
   trustedOrigins?: TrustedOrigins
   /** The app's public URL: `https:` gives cookies `Secure` and the `__Secure-` prefix. */
   publicUrl?: string
+  /** Signs cookies with this synchronous HMAC (the server passes node:crypto's), else WebCrypto's. */
+  cookieMac?: CookieMac
 }
 
 /**
@@ -30,7 +32,7 @@ export interface BetterAuthSettings {
  */
 export function createBetterAuthDialect(settings: BetterAuthSettings = {}): Dialect {
   const deps: BetterAuthDeps = {
-    signer: new CookieSigner(settings.secret ?? DEFAULT_BETTER_AUTH_SECRET),
+    signer: new CookieSigner(settings.secret ?? DEFAULT_BETTER_AUTH_SECRET, settings.cookieMac),
     trusted: trustMatcher(settings.trustedOrigins),
     publicUrl: settings.publicUrl,
   }
@@ -79,3 +81,4 @@ export function createBetterAuthDialect(settings: BetterAuthSettings = {}): Dial
 }
 
 export type { TrustedOrigins } from './trusted-origins.js'
+export type { CookieMac } from './session-cookie.js'
