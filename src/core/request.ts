@@ -94,6 +94,8 @@ export function pathnameOf(url: string): string {
   const rest = url.slice(afterHost)
   const end = rest.search(/[?#]/)
   const raw = end === -1 ? rest : rest.slice(0, end)
+  // Several layers ask for the path of every request; without a `%` there is nothing to decode.
+  if (!raw.includes('%')) return raw || '/'
   try {
     return decodeURIComponent(raw) || '/'
   } catch {

@@ -17,8 +17,16 @@ export type AllowedHosts = readonly string[] | true
 export function hostMatcher(allowed: AllowedHosts | undefined): (host: string | undefined) => boolean {
   if (allowed === true) return () => true
   const names = new Set((allowed ?? []).map((name) => normalizeName(name, true)))
+  // A client sends the same Host on every request: the last one allowed is answered without
+  // parsing it again (per matcher, so per server).
+  let lastAllowed: string | undefined
   return (host) => {
-    if (host === undefined || host === '') return true
+    if (host === undefined || host === '' || host === lastAllowed) return true
+    if (!allows(host)) return false
+    lastAllowed = host
+    return true
+  }
+  function allows(host: string): boolean {
     const name = hostName(host)
     if (name === undefined) return false
     if (name === 'localhost' || name.endsWith('.localhost') || isIP(name) !== 0) return true

@@ -1,3 +1,5 @@
+// Imported, not the global: in an ES module every use of the global `Buffer` goes through Node's accessor.
+import { Buffer } from 'node:buffer'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { AuthResult } from '../core/index.js'
