@@ -1,4 +1,6 @@
-import { NAMESPACE_COOKIE, NAMESPACE_HEADER, readCookies, type AuthRequest } from '../src/core/kernel.js'
+import { readCookies } from '../src/core/cookies.js'
+import type { AuthRequest } from '../src/core/request.js'
+import { NAMESPACE_COOKIE, NAMESPACE_HEADER } from '../src/core/wire-names.js'
 import type { CookieMode } from './to-msw-response.js'
 
 export interface RequestOptions {

@@ -1,4 +1,5 @@
-import { MockAuthError, normalizeBasePath } from '../src/core/kernel.js'
+import { normalizeBasePath } from '../src/core/base-path.js'
+import { MockAuthError } from '../src/core/errors.js'
 
 export const DEFAULT_BASE_URL = '*/api/auth'
 

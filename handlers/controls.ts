@@ -1,12 +1,6 @@
-import {
-  chooseNextAccount,
-  type ChosenAccount,
-  type Duration,
-  type Engine,
-  type Mail,
-  type NamespaceState,
-  type StateSummary,
-} from '../src/core/kernel.js'
+import { chooseNextAccount } from '../src/core/social.js'
+import type { ChosenAccount, Duration, Mail, NamespaceState, StateSummary } from '../src/core/kernel.js'
+import { engineOf, type EngineSource } from './engine-source.js'
 import type { TokenBody } from '../src/core/issue.js'
 import type { MintOptions } from '../src/core/mint.js'
 import { testingControls, type MockAuthTestingControls } from './testing-controls.js'
@@ -68,8 +62,9 @@ export interface ControlHooks {
  * Controls bound to one namespace of an engine. `onChange` runs after every mutation (the browser
  * entry persists there); `resetAll` lets the instance's own controls reset every namespace.
  */
-export function namespaceControls(engine: Engine, namespace: string, hooks: ControlHooks = {}): MockAuthControls {
-  const state = (): NamespaceState => engine.namespace(namespace)
+export function namespaceControls(source: EngineSource, namespace: string, hooks: ControlHooks = {}): MockAuthControls {
+  const engine = () => engineOf(source)
+  const state = (): NamespaceState => engine().namespace(namespace)
   const changed = <T>(value: T): T => {
     hooks.onChange?.()
     return value
@@ -77,7 +72,7 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: Cont
   const mint = async (options: Omit<MintOptions, 'namespace'>): Promise<SignedIn> => {
     // Minting loads with its first use (as the sign-in route does): most test files never mint.
     const { mintTokens } = await import('../src/core/mint.js')
-    const result = await mintTokens(engine, { ...options, namespace })
+    const result = await mintTokens(engine(), { ...options, namespace })
     const body = JSON.parse(result.body ?? '{}') as TokenBody
     hooks.onMinted?.(result.cookies, options.url)
     return changed({
@@ -105,13 +100,13 @@ export function namespaceControls(engine: Engine, namespace: string, hooks: Cont
       reset: () => changed(state().clock.reset()),
     },
     reset() {
-      if (hooks.resetAll) engine.reset()
+      if (hooks.resetAll) engine().reset()
       else state().reset()
       changed(undefined)
     },
     state: () => state().summary(),
     mailbox: (filter = {}) => state().account.mailbox.list(filter),
-    chooseAccount: (provider, account) => changed(chooseNextAccount(engine.config, state(), provider, account)),
+    chooseAccount: (provider, account) => changed(chooseNextAccount(engine().config, state(), provider, account)),
     signIn: (user: string, options: Omit<MintOptions, 'user' | 'namespace'> = {}) => mint({ ...options, user }),
     mint,
   }

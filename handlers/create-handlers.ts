@@ -1,11 +1,13 @@
 import type { HttpHandler } from 'msw'
-import { errorResult, MockAuthError, WELL_KNOWN_JWKS_PATH, type AuthResult, type Engine, type Mount } from '../src/core/kernel.js'
+import { MockAuthError } from '../src/core/errors.js'
+import { errorResult, type AuthResult } from '../src/core/result.js'
 import { toAuthRequest } from './auth-request.js'
+import { engineOf, type EngineSource } from './engine-source.js'
 import { BrowserCookieJar } from './browser-cookie-jar.js'
 import { carriesCredentials, domRequestCookies } from './dom-cookies.js'
 import { parseBaseUrl } from './base-url.js'
 import type { MswKit } from './msw-kit.js'
-import { safeHandlerClass } from './safe-handler.js'
+import { handlerShape, routeHandlers, type HandlerShape, type RouteAnswer, type RouteTarget } from './route-handlers.js'
 import { detectCookieMode, toMswResponseWith, type CookieMode } from './to-msw-response.js'
 
 export interface HandlerOptions {
@@ -22,18 +24,17 @@ export interface HandlerOptions {
 }
 
 /**
- * One msw handler per route of the engine's dialect (its table's order; `:param` segments as msw
- * params), then each injected protocol's routes, then the JWKS at the origin's
- * `/.well-known/jwks.json`, then a catch-all per protocol mount (none for one with `onlyOwnRoutes`, a contract) and last the one answering 404
- * `not_found` under the base path. Nothing here knows a dialect: a new one needs no change. Every
- * handler matches every method (`SafeHttpHandler`, as `http.all`): the engine decides 405 + `Allow`, exactly as the server does.
+ * The msw handlers over an engine: `routeHandlers` (route-handlers.ts) made from `shape` (by
+ * default the engine's own), each answering through the engine. With a function for `engine`,
+ * nothing calls it before the first request a handler answers: the Node entries pass a shape
+ * read ahead (handler-shapes.ts) and build the engine then (src/node/create-mock-auth.ts).
  */
-export function createHandlersWith(kit: MswKit, engine: Engine, options: HandlerOptions = {}): HttpHandler[] {
+export function createHandlersWith(kit: MswKit, engine: EngineSource, options: HandlerOptions = {}, shape: HandlerShape = handlerShape(engineOf(engine))): HttpHandler[] {
   const parsed = parseBaseUrl(options.baseUrl)
-  if (parsed.basePath !== engine.config.basePath) {
+  if (parsed.basePath !== shape.basePath) {
     throw new MockAuthError(
       'ERR_INVALID_OPTIONS',
-      `The baseUrl path "${parsed.basePath}" differs from the engine's base path "${engine.config.basePath}": create the engine with basePath "${parsed.basePath}".`,
+      `The baseUrl path "${parsed.basePath}" differs from the engine's base path "${shape.basePath}": create the engine with basePath "${parsed.basePath}".`,
     )
   }
   const mode = options.cookieMode ?? detectCookieMode()
@@ -48,10 +49,19 @@ export function createHandlersWith(kit: MswKit, engine: Engine, options: Handler
     if (mode !== 'dom') jar?.store(result.cookies)
     else if (carriesCredentials(request)) jar?.store(result.cookies, Date.now(), request.url)
   }
-  const answer = async (request: Request, run: () => Promise<AuthResult | null>): Promise<Response | undefined> => {
+  const run = (request: Request, cookies: Record<string, string>, target: RouteTarget | null): Promise<AuthResult | null> => {
+    const real = engineOf(engine)
+    const auth = toAuthRequest(request, cookiesFor(request, cookies), requestOptions)
+    const mount = target === null ? undefined : real.mounts()[target.mount]
+    // The shape read ahead names the engine's mounts in its order (a test keeps them equal); on any
+    // difference the engine routes the request itself, which answers the same.
+    if (target === null || mount === undefined || mount.path !== shape.mounts[target.mount]?.path) return real.fetch(auth)
+    return real.dispatch(auth, target.key, mount)
+  }
+  const answer: RouteAnswer = async (request, cookies, target) => {
     let result: AuthResult | null
     try {
-      result = await run()
+      result = await run(request, cookies, target)
     } catch (error) {
       // The engine answers protocol errors itself; this is a bug or a broken option, still as JSON.
       result = errorResult('server_error', { message: `mock-auth failed to answer: ${error instanceof Error ? error.message : String(error)}` })
@@ -61,34 +71,7 @@ export function createHandlersWith(kit: MswKit, engine: Engine, options: Handler
     options.onHandled?.()
     return toMswResponseWith(kit, result, mode)
   }
-
   // Node never reads msw's cookie jar: the request's own Cookie header is the truth there.
-  const handlerOptions = { withoutCookieJar: mode !== 'browser' }
-  const SafeHttpHandler = safeHandlerClass(kit.HttpHandler)
-  const mounts = engine.mounts()
-  const dialectMount = mounts[mounts.length - 1] as Mount
-  const providers = mounts.slice(0, -1)
-  const routesOf = (mount: Mount, base: string) =>
-    Object.keys(mount.protocol.routes).map(
-      (key) =>
-        new SafeHttpHandler(
-          routeUrl(base, mount.path, key),
-          ({ request, cookies }) => answer(request, () => engine.dispatch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions), key, mount)),
-          handlerOptions,
-        ),
-    )
-  const fallback = ({ request, cookies }: { request: Request; cookies: Record<string, string> }) =>
-    answer(request, () => engine.fetch(toAuthRequest(request, cookiesFor(request, cookies), requestOptions)))
-  const routes = [...routesOf(dialectMount, parsed.baseUrl), ...providers.flatMap((mount) => routesOf(mount, parsed.origin + mount.path))]
-  const jwks = new SafeHttpHandler(parsed.origin + WELL_KNOWN_JWKS_PATH, fallback, handlerOptions)
-  // Last, so any route above (or a user's `server.use` override) wins.
-  const notFound = [...providers, dialectMount]
-    .filter((mount) => !mount.protocol.onlyOwnRoutes)
-    .map((mount) => new SafeHttpHandler(mount === dialectMount ? `${parsed.baseUrl}/*` : `${parsed.origin}${mount.path}/*`, fallback))
-  return [...routes, jwks, ...notFound]
+  return routeHandlers(kit, shape, parsed, answer, mode !== 'browser')
 }
 
-function routeUrl(baseUrl: string, basePath: string, path: string): string {
-  // With an empty base path the root route would be the bare origin; make it "/" so it stays a path.
-  return path === '' && basePath === '' ? `${baseUrl}/` : baseUrl + path
-}

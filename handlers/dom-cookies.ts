@@ -1,4 +1,4 @@
-import { readCookies } from '../src/core/kernel.js'
+import { readCookies } from '../src/core/cookies.js'
 import type { BrowserCookieJar } from './browser-cookie-jar.js'
 
 /**

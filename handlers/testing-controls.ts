@@ -1,13 +1,13 @@
-import {
-  publicUser,
-  type FailAnswer,
-  type FailNextOptions,
-  type JournalEntry,
-  type NamespaceState,
-  type OperationName,
-  type PendingFailure,
-  type PublicUser,
-  type UserInput,
+import { publicUser } from '../src/core/users.js'
+import type {
+  FailAnswer,
+  FailNextOptions,
+  JournalEntry,
+  NamespaceState,
+  OperationName,
+  PendingFailure,
+  PublicUser,
+  UserInput,
 } from '../src/core/kernel.js'
 
 /** Users of one namespace at run time: what `POST /__mock-auth/users` and `DELETE /__mock-auth/users/<id>` do. */

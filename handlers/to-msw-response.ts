@@ -1,4 +1,5 @@
-import { MockAuthError, type AuthResult } from '../src/core/kernel.js'
+import { MockAuthError } from '../src/core/errors.js'
+import type { AuthResult } from '../src/core/result.js'
 import type { MswKit } from './msw-kit.js'
 
 /**

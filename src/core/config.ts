@@ -1,7 +1,8 @@
 import { type ClockOptions } from './clock.js'
 import { sessionCookies, type SessionCookies } from './cookies.js'
 import { parseDuration, type Duration } from './duration.js'
-import { MockAuthError } from './errors.js'
+import { normalizeBasePath } from './base-path.js'
+import { MockAuthError, unknownScenarioError } from './errors.js'
 import type { Dialect, MountedProtocol } from './dialect.js'
 import type { ExportedKeySet, KeyOptions, KeySet, SignFn } from './keys.js'
 import { journalSizeOf } from './journal.js'
@@ -186,16 +187,8 @@ function originOf(publicUrl: string): string {
   return url.origin
 }
 
-/** `/api/auth/` and `api/auth` both become `/api/auth`; `/` becomes ``. */
-export function normalizeBasePath(path: string): string {
-  const trimmed = path.trim().replace(/\/+$/, '')
-  if (trimmed === '') return ''
-  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`
-}
+export { normalizeBasePath } from './base-path.js'
 
 export function unknownScenario(name: string, scenarios: ReadonlyMap<string, Scenario>): MockAuthError {
-  return new MockAuthError(
-    'ERR_UNKNOWN_SCENARIO',
-    `Unknown scenario "${name}". Known scenarios: ${[...scenarios.keys()].join(', ')}.`,
-  )
+  return unknownScenarioError(name, scenarios.keys())
 }

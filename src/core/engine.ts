@@ -18,13 +18,9 @@ import type { Scenario } from './scenario.js'
 import { NamespaceState } from './state.js'
 import { VerifiedCache, type TokenSettings } from './tokens.js'
 
-export const NAMESPACE_HEADER = 'x-mock-auth-namespace'
-export const NAMESPACE_COOKIE = 'mock-auth-namespace'
-export const SCENARIO_HEADER = 'x-mock-auth-scenario'
-export const SCENARIO_COOKIE = 'mock-auth-scenario'
-export const DEFAULT_NAMESPACE = 'default'
-/** Outside the base path, at the conventional discovery location (RFC 8414 §3 style); served in every dialect. */
-export const WELL_KNOWN_JWKS_PATH = '/.well-known/jwks.json'
+import { DEFAULT_NAMESPACE, NAMESPACE_COOKIE, NAMESPACE_HEADER, SCENARIO_COOKIE, SCENARIO_HEADER, WELL_KNOWN_JWKS_PATH } from './wire-names.js'
+
+export { DEFAULT_NAMESPACE, NAMESPACE_COOKIE, NAMESPACE_HEADER, SCENARIO_COOKIE, SCENARIO_HEADER, WELL_KNOWN_JWKS_PATH }
 
 const JWKS_ROUTE: ProtocolRoute = { operation: 'jwks', handle: jwks }
 const NO_PARAMS: Record<string, string> = Object.freeze({}) as Record<string, string>

@@ -28,3 +28,8 @@ export class MockAuthError extends Error {
 export function isMockAuthError(value: unknown): value is MockAuthError {
   return value instanceof MockAuthError
 }
+
+/** `ERR_UNKNOWN_SCENARIO`, listing the known ones so the caller can fix the name. */
+export function unknownScenarioError(name: string, known: Iterable<string>): MockAuthError {
+  return new MockAuthError('ERR_UNKNOWN_SCENARIO', `Unknown scenario "${name}". Known scenarios: ${[...known].join(', ')}.`)
+}

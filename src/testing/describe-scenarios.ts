@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe } from 'vitest'
 import type { MockAuthControls } from '../../handlers/index.js'
-import { unknownScenario } from '../core/config.js'
+import { unknownScenarioError } from '../core/errors.js'
 import type { SetupMockAuthOptions, VitestMockAuth } from './vitest.js'
 
 export interface DescribeScenariosOptions extends SetupMockAuthOptions {
@@ -19,7 +19,7 @@ export function describeScenarios(names: readonly string[], fn: (scenario: strin
   const auth = given ?? setup(setupOptions)
   for (const name of names) {
     // Checked while collecting, so a typo fails the file at once with the known names.
-    if (!auth.engine.config.scenarios.has(name)) throw unknownScenario(name, auth.engine.config.scenarios)
+    if (!auth.engine.config.scenarios.has(name)) throw unknownScenarioError(name, auth.engine.config.scenarios.keys())
     describe(name, () => {
       const namespace = `scenario-${name}-${crypto.randomUUID()}`
       const scoped = auth.scope(namespace)

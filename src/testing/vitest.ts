@@ -2,7 +2,7 @@ import type { RequestHandler } from 'msw'
 import { setupServer, type SetupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll } from 'vitest'
 import type { MockAuth, MockAuthControls, MockAuthOptions } from '../../handlers/index.js'
-import { createMockAuth } from '../node/create-mock-auth.js'
+import { createNodeMockAuth } from '../node/create-mock-auth.js'
 import { describeScenarios as describeEach, type DescribeScenariosOptions } from './describe-scenarios.js'
 import { installMatchers } from './vitest-matchers.js'
 
@@ -40,7 +40,8 @@ export interface VitestMockAuth extends MockAuth {
  */
 export function setupMockAuth(options: SetupMockAuthOptions = {}): VitestMockAuth {
   const { handlers = [], listen, ...mockOptions } = options
-  const auth = createMockAuth(mockOptions)
+  // The engine is built on first use: a file that never uses mock-auth does not load it.
+  const { auth, built } = createNodeMockAuth(mockOptions)
   const server = setupServer(...auth.handlers, ...handlers)
   // Namespaces of isolated tests still running: a sibling's afterEach must not reset them.
   const running = new Set<string>()
@@ -49,7 +50,7 @@ export function setupMockAuth(options: SetupMockAuthOptions = {}): VitestMockAut
     server.listen(listen)
   })
   afterEach(() => {
-    for (const name of auth.engine.namespaces()) if (!running.has(name)) auth.engine.namespace(name).reset()
+    if (built()) for (const name of auth.engine.namespaces()) if (!running.has(name)) auth.engine.namespace(name).reset()
     // Under jsdom/happy-dom mock-auth keeps the page's session cookies: the next test starts signed out.
     auth.clearCookies()
     server.resetHandlers()

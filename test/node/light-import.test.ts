@@ -49,3 +49,69 @@ describe('the Node entries load msw lightly', () => {
     expect(loaded.filter((url) => url.includes('/node_modules/graphql/') || url.endsWith('/msw/lib/core/index.mjs'))).toEqual([])
   })
 })
+
+describe('the Node entries build the engine on first use', () => {
+  /**
+   * Runs `script` as a module in a child Node with the resolve hook; returns its JSON line and
+   * our modules it loaded: those `import` resolved (the hook) and those `require()` loaded
+   * (require(esm) goes through the CommonJS loader, which the hook does not see: its cache does).
+   */
+  function child(script: string): { out: unknown; ours: string[] } {
+    const cache = `\nconsole.log(JSON.stringify(Object.keys((await import('node:module')).createRequire(import.meta.url).cache)))`
+    const result = spawnSync(process.execPath, ['--import', HOOK, '--input-type=module', '-e', script + cache], { cwd: root, encoding: 'utf8' })
+    expect(result.status, result.stderr).toBe(0)
+    const lines = result.stdout.trim().split('\n')
+    const required = (JSON.parse(lines.at(-1)!) as string[]).map((path) => `file://${path}`)
+    const loaded = result.stderr.split('\n').filter((line) => line.startsWith('LOADED ')).map((line) => line.slice(7))
+    return { out: JSON.parse(lines.at(-2)!), ours: [...new Set([...loaded, ...required].filter((url) => url.includes('/dist/')))] }
+  }
+  const create = `const { createNodeMockAuth } = await import(${JSON.stringify(built)})`
+
+  it('set up and never used, an instance has its handlers and has not loaded the engine', () => {
+    const { out, ours } = child(`
+      import { setupServer } from 'msw/node'
+      ${create}
+      const { auth, built } = createNodeMockAuth()
+      setupServer(...auth.handlers)
+      console.log(JSON.stringify({ handlers: auth.handlers.length, built: built() }))
+    `)
+    expect(out).toEqual({ handlers: 40, built: false })
+    expect(ours.filter((url) => /\/dist\/src\/(core\/(engine|kernel|config|state|store)|dialects|providers)\b|\/dist\/scenarios\/|engine-parts/.test(url))).toEqual([])
+    expect(ours.length).toBeLessThanOrEqual(40)
+  })
+
+  it('a synchronous control call first loads the engine at once (require(esm)), and requests see it', () => {
+    const { out, ours } = child(`
+      import { setupServer } from 'msw/node'
+      ${create}
+      const { auth, built } = createNodeMockAuth()
+      const server = setupServer(...auth.handlers)
+      server.listen({ onUnhandledRequest: 'error' })
+      const before = built()
+      const used = auth.use('bad-credentials').name
+      const now = built()
+      const res = await fetch('http://app.test/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"test","password":"test"}' })
+      server.close()
+      console.log(JSON.stringify({ before, used, now, status: res.status, scenario: auth.scenario }))
+    `)
+    expect(out).toEqual({ before: false, used: 'bad-credentials', now: true, status: 401, scenario: 'bad-credentials' })
+    // require(esm) lists only the module it was asked for; its own imports load inside it.
+    expect(ours).toContain(`file://${root}dist/src/node/engine-parts.js`)
+  })
+
+  it('a request first builds it in the handler; options that need checking build it at once and throw there', () => {
+    const { out } = child(`
+      import { setupServer } from 'msw/node'
+      ${create}
+      const { auth, built } = createNodeMockAuth({ baseUrl: 'http://localhost:3000/api/auth' })
+      const server = setupServer(...auth.handlers)
+      server.listen({ onUnhandledRequest: 'error' })
+      const res = await fetch('http://localhost:3000/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"test","password":"test"}' })
+      server.close()
+      let thrown
+      try { createNodeMockAuth({ journalSize: -1 }) } catch (error) { thrown = error.code }
+      console.log(JSON.stringify({ status: res.status, built: built(), sessions: auth.state().sessions.length, thrown }))
+    `)
+    expect(out).toEqual({ status: 200, built: true, sessions: 1, thrown: 'ERR_INVALID_OPTIONS' })
+  })
+})
