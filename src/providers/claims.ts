@@ -13,10 +13,9 @@ const SCOPED = new Map(Object.entries(SCOPE_CLAIMS).flatMap(([scope, claims]) =>
 /** Every claim of the account with the scenario's claims laid over (e.g. `email_verified: false`). */
 export function effectiveClaims(ctx: ProviderContext, account: ProviderAccount): Record<string, unknown> {
   const claims: Record<string, unknown> = {}
-  for (const source of [account.claims, ctx.claims ?? {}]) {
-    for (const [key, value] of Object.entries(source)) {
-      Object.defineProperty(claims, key, { value, enumerable: true, writable: true, configurable: true })
-    }
+  for (const source of [account.claims, ctx.claims]) {
+    if (source === undefined) continue
+    for (const key of Object.keys(source)) put(claims, key, source[key])
   }
   return claims
 }
@@ -27,14 +26,29 @@ export function effectiveClaims(ctx: ProviderContext, account: ProviderAccount):
  * caller sets it last so nothing can override it).
  */
 export function scopedClaims(ctx: ProviderContext, account: ProviderAccount, scope: string): Record<string, unknown> {
-  const granted = new Set(scope.split(' '))
+  const granted = scope.split(' ')
   const out: Record<string, unknown> = {}
-  for (const [key, value] of Object.entries(effectiveClaims(ctx, account))) {
-    const needs = SCOPED.get(key)
-    if (key === 'sub' || (needs !== undefined && !granted.has(needs))) continue
-    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+  // The scenario's claims after the account's: a claim in both keeps its place and takes the
+  // scenario's value, as in effectiveClaims, without building that object first.
+  for (const source of [account.claims, ctx.claims]) {
+    if (source === undefined) continue
+    for (const key of Object.keys(source)) {
+      const needs = SCOPED.get(key)
+      if (key === 'sub' || (needs !== undefined && !granted.includes(needs))) continue
+      put(out, key, source[key])
+    }
   }
   return out
+}
+
+/**
+ * An own, enumerable claim even when it is named `__proto__` (a claim from a JSON file can be):
+ * plain assignment for every other name, since defining each property cost the id_token ~3 us
+ * per request (a dictionary-mode object, slower again in JSON.stringify).
+ */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
+  else target[key] = value
 }
 
 export const SUPPORTED_CLAIMS = ['sub', 'iss', 'aud', 'exp', 'iat', 'auth_time', 'nonce', 'at_hash', ...SCOPE_CLAIMS.email!, ...SCOPE_CLAIMS.profile!]

@@ -1,4 +1,4 @@
-import { createHash, createPrivateKey, sign, type JsonWebKey } from 'node:crypto'
+import { createPrivateKey, hash, sign, type JsonWebKey } from 'node:crypto'
 import type { ProviderCrypto } from '../providers/index.js'
 
 /**
@@ -32,6 +32,7 @@ export const nodeProviderCrypto: ProviderCrypto = {
   sha256: nodeSha256,
 }
 
+/** One-shot `crypto.hash` (Node >= 20.12): no Hash object per digest, ~1 us less than createHash's. */
 function nodeSha256(data: Uint8Array): Uint8Array {
-  return createHash('sha256').update(data).digest()
+  return hash('sha256', data, 'buffer')
 }

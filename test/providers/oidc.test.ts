@@ -119,6 +119,24 @@ describe('OIDC provider: token endpoint', () => {
     expect(JSON.parse(atob(payload!.replace(/-/g, '+').replace(/_/g, '/')))).not.toHaveProperty('nonce')
   })
 
+  it('puts the granted claims in the id_token in order, the scenario\'s over the account\'s in place, a "__proto__" claim as a claim', async () => {
+    // JSON.parse makes "__proto__" an own key, as a providers file read from disk would.
+    const account = JSON.parse('{"email":"p@acme.test","team":"blue","__proto__":{"x":1},"locale":"fr"}') as { email: string }
+    const h = harness([{ id: 'acme', accounts: [account] }])
+    h.env.claims = { team: 'red', email_verified: false, extra: 1 }
+    const authorize = await h.call('GET', '/oidc/acme/authorize', { query: { response_type: 'code', client_id: 'app', redirect_uri: REDIRECT, scope: 'openid email', login_hint: 'p@acme.test' } })
+    const tokens = (await h.call('POST', '/oidc/acme/token', { form: { grant_type: 'authorization_code', code: authorize.location.searchParams.get('code')!, redirect_uri: REDIRECT, client_id: 'app' } })).json()
+    const [, segment] = (tokens.id_token as string).split('.')
+    const payload = JSON.parse(atob(segment!.replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, unknown>
+    // locale and name need the profile scope; team, __proto__ and extra are no standard claims, so they always go.
+    expect(Object.keys(payload)).toEqual(['email', 'team', '__proto__', 'email_verified', 'extra', 'iss', 'sub', 'aud', 'azp', 'iat', 'exp', 'auth_time', 'at_hash'])
+    expect(payload).toMatchObject({ email: 'p@acme.test', team: 'red', email_verified: false, extra: 1 })
+    expect(Object.getOwnPropertyDescriptor(payload, '__proto__')?.value).toEqual({ x: 1 })
+    const info = (await h.call('GET', '/oidc/acme/userinfo', { headers: { authorization: `Bearer ${tokens.access_token}` } })).json()
+    expect(Object.keys(info)).toEqual(['email', 'team', '__proto__', 'email_verified', 'extra', 'sub'])
+    expect(Object.getPrototypeOf(info)).toBe(Object.prototype)
+  })
+
   it('rotates refresh tokens and revokes the family when an exchanged one comes back', async () => {
     const h = harness()
     const location = await codeFor(h)
