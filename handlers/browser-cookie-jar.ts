@@ -1,4 +1,4 @@
-import { REFRESH_COOKIE, SESSION_COOKIE } from '../src/core/cookies.js'
+import { REFRESH_COOKIE, SESSION_COOKIE } from '../src/core/wire-names.js'
 
 /** One stored cookie: what RFC 6265 §5.3 keeps for a host-only cookie. */
 export interface JarCookie {

@@ -1,10 +1,8 @@
 import type { HttpHandler } from 'msw'
 import { MockAuthError } from '../src/core/errors.js'
-import { errorResult, type AuthResult } from '../src/core/result.js'
-import { toAuthRequest } from './auth-request.js'
+import type { AuthResult } from '../src/core/result.js'
 import { engineOf, type EngineSource } from './engine-source.js'
 import { BrowserCookieJar } from './browser-cookie-jar.js'
-import { carriesCredentials, domRequestCookies } from './dom-cookies.js'
 import { parseBaseUrl } from './base-url.js'
 import type { MswKit } from './msw-kit.js'
 import { handlerShape, routeHandlers, type HandlerShape, type RouteAnswer, type RouteTarget } from './route-handlers.js'
@@ -42,16 +40,15 @@ export function createHandlersWith(kit: MswKit, engine: EngineSource, options: H
   // Browser: the page's persisted jar. DOM test environment: one per set of handlers (a scope
   // is another client), see dom-cookies.ts. Node: none, the request's Cookie header is the truth.
   const jar = mode === 'browser' ? options.cookieJar : mode === 'dom' ? (options.cookieJar ?? new BrowserCookieJar()) : undefined
-  // msw's `cookies` (browser), or the request's own (DOM), with the engine's cookies from mock-auth's jar.
-  const cookiesFor = (request: Request, cookies: Record<string, string>) =>
-    !jar ? cookies : mode === 'dom' ? domRequestCookies(request, jar) : jar.merge(cookies, request.url)
-  const keep = (request: Request, result: AuthResult) => {
-    if (mode !== 'dom') jar?.store(result.cookies)
-    else if (carriesCredentials(request)) jar?.store(result.cookies, Date.now(), request.url)
-  }
-  const run = (request: Request, cookies: Record<string, string>, target: RouteTarget | null): Promise<AuthResult | null> => {
+  // What only a request needs (the request's cookies, the DOM jar's rules, error results) loads
+  // with the first one: a test file that sets mock-auth up and sends nothing never loads it.
+  let requestSide: Promise<RequestSide> | undefined
+  const loadRequestSide = () => (requestSide ??= loadRequestModules())
+  const run = (side: RequestSide, request: Request, cookies: Record<string, string>, target: RouteTarget | null): Promise<AuthResult | null> => {
     const real = engineOf(engine)
-    const auth = toAuthRequest(request, cookiesFor(request, cookies), requestOptions)
+    // msw's `cookies` (browser), or the request's own (DOM), with the engine's cookies from mock-auth's jar.
+    const sent = !jar ? cookies : mode === 'dom' ? side.domRequestCookies(request, jar) : jar.merge(cookies, request.url)
+    const auth = side.toAuthRequest(request, sent, requestOptions)
     const mount = target === null ? undefined : real.mounts()[target.mount]
     // The shape read ahead names the engine's mounts in its order (a test keeps them equal); on any
     // difference the engine routes the request itself, which answers the same.
@@ -59,15 +56,17 @@ export function createHandlersWith(kit: MswKit, engine: EngineSource, options: H
     return real.dispatch(auth, target.key, mount)
   }
   const answer: RouteAnswer = async (request, cookies, target) => {
+    const side = await loadRequestSide()
     let result: AuthResult | null
     try {
-      result = await run(request, cookies, target)
+      result = await run(side, request, cookies, target)
     } catch (error) {
       // The engine answers protocol errors itself; this is a bug or a broken option, still as JSON.
-      result = errorResult('server_error', { message: `mock-auth failed to answer: ${error instanceof Error ? error.message : String(error)}` })
+      result = side.errorResult('server_error', { message: `mock-auth failed to answer: ${error instanceof Error ? error.message : String(error)}` })
     }
     if (result === null) return undefined
-    keep(request, result)
+    if (mode !== 'dom') jar?.store(result.cookies)
+    else if (side.carriesCredentials(request)) jar?.store(result.cookies, Date.now(), request.url)
     options.onHandled?.()
     return toMswResponseWith(kit, result, mode)
   }
@@ -75,3 +74,15 @@ export function createHandlersWith(kit: MswKit, engine: EngineSource, options: H
   return routeHandlers(kit, shape, parsed, answer, mode !== 'browser')
 }
 
+
+interface RequestSide {
+  toAuthRequest: typeof import('./auth-request.js').toAuthRequest
+  domRequestCookies: typeof import('./dom-cookies.js').domRequestCookies
+  carriesCredentials: typeof import('./dom-cookies.js').carriesCredentials
+  errorResult: typeof import('../src/core/result.js').errorResult
+}
+
+async function loadRequestModules(): Promise<RequestSide> {
+  const [request, dom, result] = await Promise.all([import('./auth-request.js'), import('./dom-cookies.js'), import('../src/core/result.js')])
+  return { toAuthRequest: request.toAuthRequest, domRequestCookies: dom.domRequestCookies, carriesCredentials: dom.carriesCredentials, errorResult: result.errorResult }
+}

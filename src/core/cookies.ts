@@ -1,8 +1,9 @@
 import { parseCookie, stringifySetCookie, type SerializeOptions } from 'cookie'
 import type { AuthRequest } from './request.js'
 
-export const SESSION_COOKIE = 'session'
-export const REFRESH_COOKIE = 'refresh_token'
+import { REFRESH_COOKIE, SESSION_COOKIE } from './wire-names.js'
+
+export { REFRESH_COOKIE, SESSION_COOKIE }
 
 export interface CookieSettings {
   /** Path of the refresh-token cookie: the base path, so it only travels to the auth routes. */

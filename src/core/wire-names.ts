@@ -9,3 +9,6 @@ export const SCENARIO_COOKIE = 'mock-auth-scenario'
 export const DEFAULT_NAMESPACE = 'default'
 /** Outside the base path, at the conventional discovery location (RFC 8414 §3 style); served in every dialect. */
 export const WELL_KNOWN_JWKS_PATH = '/.well-known/jwks.json'
+/** The REST dialect's cookies: the access token and the refresh token (HttpOnly, see cookies.ts). */
+export const SESSION_COOKIE = 'session'
+export const REFRESH_COOKIE = 'refresh_token'

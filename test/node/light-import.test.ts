@@ -77,7 +77,7 @@ describe('the Node entries build the engine on first use', () => {
     `)
     expect(out).toEqual({ handlers: 40, built: false })
     expect(ours.filter((url) => /\/dist\/src\/(core\/(engine|kernel|config|state|store)|dialects|providers)\b|\/dist\/scenarios\/|engine-parts/.test(url))).toEqual([])
-    expect(ours.length).toBeLessThanOrEqual(40)
+    expect(ours.length).toBeLessThanOrEqual(30) // 24 when written; 110 when the engine loaded at setup
   })
 
   it('a synchronous control call first loads the engine at once (require(esm)), and requests see it', () => {
