@@ -110,7 +110,7 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
   for (const scenario of options.scenarios) scenarios.set(scenario.name, scenario)
   const initialName = options.scenario ?? 'default'
   const initialScenario = scenarios.get(initialName)
-  if (!initialScenario) throw unknownScenario(initialName, scenarios)
+  if (!initialScenario) throw unknownScenarioError(initialName, scenarios.keys())
   const refreshTtlMs = parseDuration(options.refreshTokenTtl ?? '7d', 'refreshTokenTtl')
   const accessTtlMs = parseDuration(options.accessTokenTtl ?? '15m', 'accessTokenTtl')
   if (refreshTtlMs <= 0 || accessTtlMs <= 0) {
@@ -124,7 +124,7 @@ export function resolveConfig(options: Omit<EngineOptions, 'dialect'>): EngineCo
   const users = normalizeUsers(options.users ?? DEFAULT_USERS)
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH)
   const secureCookies = options.secureCookies ?? false
-  for (const user of users) if (user.scenario !== undefined && !scenarios.has(user.scenario)) throw unknownScenario(user.scenario, scenarios)
+  for (const user of users) if (user.scenario !== undefined && !scenarios.has(user.scenario)) throw unknownScenarioError(user.scenario, scenarios.keys())
   return {
     scenarios,
     initialScenario,
@@ -189,6 +189,3 @@ function originOf(publicUrl: string): string {
 
 export { normalizeBasePath } from './base-path.js'
 
-export function unknownScenario(name: string, scenarios: ReadonlyMap<string, Scenario>): MockAuthError {
-  return unknownScenarioError(name, scenarios.keys())
-}

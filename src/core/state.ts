@@ -1,7 +1,7 @@
 import { createClock, type Clock } from './clock.js'
-import { unknownScenario, type EngineConfig } from './config.js'
+import type { EngineConfig } from './config.js'
 import { AccountState } from './mail/account-state.js'
-import { MockAuthError } from './errors.js'
+import { MockAuthError, unknownScenarioError } from './errors.js'
 import { FailNextQueue, type FailNextOptions, type PendingFailure } from './fail-next.js'
 import { Journal, type JournalListener } from './journal.js'
 import { ROUTE_NAMES, type Scenario } from './scenario.js'
@@ -77,7 +77,7 @@ export class NamespaceState {
   /** Switches scenario; throws ERR_UNKNOWN_SCENARIO listing the known ones. Its `on` counts start again. */
   use(name: string): Scenario {
     const scenario = this.config.scenarios.get(name)
-    if (!scenario) throw unknownScenario(name, this.config.scenarios)
+    if (!scenario) throw unknownScenarioError(name, this.config.scenarios.keys())
     this.#scenario = scenario
     this.#forgetCalls('namespace')
     return scenario
@@ -119,7 +119,7 @@ export class NamespaceState {
   /** Adds a user at run time (validated like a users file); ids, usernames and emails stay unique. */
   addUser(input: UserInput): StoredUser {
     const [user] = normalizeUsers([input], 'user', () => `user-${crypto.randomUUID()}`) as [StoredUser]
-    if (user.scenario !== undefined && !this.config.scenarios.has(user.scenario)) throw unknownScenario(user.scenario, this.config.scenarios)
+    if (user.scenario !== undefined && !this.config.scenarios.has(user.scenario)) throw unknownScenarioError(user.scenario, this.config.scenarios.keys())
     const store = this.store
     const taken = store.users.has(user.id) ? user.id : [user.username, user.email].find((login) => login !== undefined && store.hasLogin(login))
     if (taken !== undefined) throw new MockAuthError('ERR_USER_EXISTS', `A user with "${taken}" already exists; ids, usernames and emails must be unique. Remove it first or pick another.`)

@@ -15,6 +15,8 @@ type Parts = typeof EngineParts
 const SYNC = (process.features as { require_module?: boolean }).require_module === true && import.meta.url.endsWith('.js')
 const preloaded: Parts | undefined = SYNC ? undefined : await import('./engine-parts.js')
 
+const require = createRequire(import.meta.url)
+
 export function engineParts(): Parts {
-  return preloaded ?? (createRequire(import.meta.url)('./engine-parts.js') as Parts)
+  return preloaded ?? (require('./engine-parts.js') as Parts)
 }
