@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { dirname, join, posix } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { checkSourceMaps } from './source-maps.mjs'
 
@@ -76,6 +76,17 @@ try {
   const dangling = links.filter((link) => !files.has(link.replace(/^\.\//, '')))
   if (dangling.length > 0) fail('README links', `README.md links to files the tarball lacks: ${dangling.join(', ')} (ship them in package.json "files")`)
   console.log(`test:package: README links: ok (${links.length} relative links, all shipped)`)
+  // The docs ship too (the README says its links work from the registry's file view): so must theirs.
+  const docLinks = [...files].filter((f) => /^docs\/[^/]+\.md$/.test(f)).flatMap((doc) =>
+    [...readFileSync(join(root, doc), 'utf8').matchAll(/\]\(([^)\s]+)\)/g)]
+      .map((m) => m[1].split('#')[0])
+      .filter((l) => l !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(l))
+      .map((l) => ({ doc, target: posix.normalize(posix.join(posix.dirname(doc), l)).replace(/\/$/, '') })),
+  )
+  const isShipped = (target) => files.has(target) || [...files].some((f) => f.startsWith(`${target}/`))
+  const danglingDocs = docLinks.filter(({ target }) => !isShipped(target))
+  if (danglingDocs.length > 0) fail('docs links', `docs link to files the tarball lacks: ${danglingDocs.map(({ doc, target }) => `${doc} -> ${target}`).join(', ')} (ship them in package.json "files")`)
+  console.log(`test:package: docs links: ok (${docLinks.length} relative links, all shipped)`)
 
   // 2. Lint the tarball as the registry would serve it.
   run('publint', npx, ['--no-install', 'publint', 'run', tarball, '--strict'], root)

@@ -65,4 +65,14 @@ describe('TOTP (RFC 6238)', () => {
   it('refuses a secret that is not base32 with a sentence saying so', async () => {
     await expect(totpCode('0000', 0)).rejects.toThrow(/base32/)
   })
+
+  it('takes the time as epoch ms or a Date, defaults to the real time, and refuses an invalid one', async () => {
+    const secret = base32Encode(SEEDS['SHA-1'])
+    const now = 1_700_000_000_000
+    expect(await totpCode(secret, new Date(now))).toBe(await totpCode(secret, now))
+    // The default is Date.now(): the code it gives verifies at the real time (one step of tolerance either side).
+    expect(await verifyTotp(secret, await totpCode(secret), Date.now())).toBe(true)
+    await expect(totpCode(secret, new Date('nope'))).rejects.toThrow(/valid Date.*clock\.now/)
+    await expect(totpCode(secret, Number.NaN)).rejects.toThrow(TypeError)
+  })
 })

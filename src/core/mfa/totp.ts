@@ -35,10 +35,17 @@ export function totp(key: Uint8Array, nowMs: number, options: TotpOptions = {}):
   return hotp(key, Math.floor(nowMs / 1000 / step), options.digits ?? 6, options.algorithm ?? 'SHA-1')
 }
 
-/** The current code for a base32 secret at `nowMs` (what an authenticator app shows); for tests and the dashboard. */
-export async function totpCode(secret: string, nowMs: number, options: TotpOptions = {}): Promise<string> {
+/**
+ * The code for a base32 secret at `at` (what an authenticator app shows then); for tests and the
+ * dashboard. `at` is epoch milliseconds or a Date, and defaults to the real time, as jose's
+ * `currentDate` does: a test that has moved the mock's clock passes `mockAuth.clock.now()`, since
+ * the engine checks codes against its own clock.
+ */
+export async function totpCode(secret: string, at: number | Date = Date.now(), options: TotpOptions = {}): Promise<string> {
   const key = base32Decode(secret)
   if (!key || key.length === 0) throw new TypeError(`"${secret}" is not a base32 TOTP secret (RFC 4648 §6: letters A-Z and digits 2-7).`)
+  const nowMs = typeof at === 'number' ? at : at instanceof Date ? at.getTime() : Number.NaN
+  if (!Number.isFinite(nowMs)) throw new TypeError(`totpCode(secret, at): at must be epoch milliseconds or a valid Date (got ${String(at)}); pass mockAuth.clock.now() for the mock's clock.`)
   return totp(key, nowMs, options)
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { compileContract } from './compile-contract.js'
+import type { ContractInput } from './contract-types.js'
 import { describeRoutes } from './describe-routes.js'
 
 const example = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../examples/contracts/${name}`, import.meta.url), 'utf8'))
@@ -41,6 +42,14 @@ describe('compileContract', () => {
     expect(jwt.operations.refresh!.refreshToken).toEqual([{ from: 'body', name: 'refresh' }])
     expect(jwt.operations.signIn!.errors.body({ error: 'invalid_credentials', message: 'No active account' })).toEqual({ detail: 'No active account' })
     expect(jwt.operations.refresh!.errors.codes.refresh_token_reused).toBe('token_not_valid')
+  })
+
+  it('takes a contract typed as TypeScript types JSON (strings where the input names literals)', () => {
+    // What `import c from './nextjs-route.json' with { type: 'json' }` is typed as: "lax" and "username" widen to string.
+    const widened = { signIn: 'POST /api/auth', cookies: { access: { name: 'session', sameSite: 'lax' as string } }, tokens: { subject: 'username' as string } }
+    const input: ContractInput = widened
+    expect(compileContract(input).tokens.subject).toBe('username')
+    expect(() => compileContract({ ...widened, cookies: { access: { name: 's', sameSite: 'Lax' as string } } })).toThrow(/sameSite/)
   })
 
   it('describes the routes it defines', () => {

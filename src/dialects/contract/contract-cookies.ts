@@ -43,7 +43,8 @@ export function contractCookie(input: unknown, where: string, source: string): C
   const path = c.path ?? '/'
   const base: SerializeOptions = { path, httpOnly: c.httpOnly ?? true, secure: c.secure ?? false }
   if (c.domain !== undefined) base.domain = c.domain
-  const sameSite = c.sameSite ?? 'lax'
+  // Checked above: one of the three names or false (the input type takes any string, as JSON gives it).
+  const sameSite = (c.sameSite ?? 'lax') as 'lax' | 'strict' | 'none' | false
   if (sameSite !== false) base.sameSite = sameSite
   const write = (value: string, options: SerializeOptions): string => {
     try {

@@ -19,8 +19,12 @@ export interface ContractCookieInput {
   httpOnly?: boolean
   /** Default false: the mock runs on plain http://localhost. */
   secure?: boolean
-  /** Default "lax"; false leaves the attribute out. */
-  sameSite?: 'lax' | 'strict' | 'none' | false
+  /**
+   * Default "lax"; false leaves the attribute out. Any string type-checks (`string & {}` keeps the
+   * editor's suggestions) because a contract is data: TypeScript types a JSON file's "lax" as
+   * `string`. `compileContract` refuses anything else with ERR_INVALID_CONTRACT.
+   */
+  sameSite?: 'lax' | 'strict' | 'none' | false | (string & {})
   /** Lifetime as `Max-Age`; at most one of maxAge and expires. Default: the refresh token's lifetime. */
   maxAge?: Duration
   /** Lifetime as an `Expires` date this long after the engine's now. */
@@ -76,7 +80,7 @@ export interface ContractInput {
     accessTokenTtl?: Duration
     refreshTokenTtl?: Duration
     /** Which user field becomes `sub` (default "id"). */
-    subject?: 'id' | 'username' | 'email'
+    subject?: 'id' | 'username' | 'email' | (string & {})
     /** Extra claims: a template over `{{user.<field>}}`, or a function of `{ user }`. */
     claims?: TemplateValue
   }
