@@ -29,7 +29,8 @@ export interface MatcherResult {
 interface Check {
   /** `handled refresh 1 time with status 200`, for the sentence. */
   what: string
-  operation: string
+  /** The operations whose entries it reads (one, but for sign-ins: every route that completes one). */
+  operations: readonly string[]
   match: (entry: JournalEntry, users: StateSummary['users']) => boolean
   times: number | undefined
   needsUsers: boolean
@@ -37,13 +38,22 @@ interface Check {
 
 const ok = (entry: JournalEntry) => entry.status >= 200 && entry.status < 300
 
+/**
+ * Every route that ends with a user signed in: the password sign-in, the second factor, the magic
+ * link and a social sign-in's callback (the last two answer 302 when a browser follows them).
+ * A password sign-in answered with an MFA challenge acts for nobody yet (its entry's user is
+ * null), so it is no sign-in until the second factor is.
+ */
+const SIGN_IN_OPERATIONS = ['signIn', 'mfaVerify', 'magicLinkVerify', 'socialCallback'] as const
+const signedIn = (entry: JournalEntry) => entry.error === null && entry.user !== null && entry.status >= 200 && entry.status < 400
+
 /** The checks behind each matcher, shared by Vitest's `expect` and Playwright's. */
 export const checks = {
   toHaveHandled(operation: string, options: HandledOptions = {}): Check {
     const parts = [options.status === undefined ? '' : `status ${options.status}`, options.error === undefined ? '' : `error ${String(options.error)}`, options.user === undefined ? '' : `user ${options.user}`].filter(Boolean)
     return {
       what: `handled ${operation}${timesText(options.times)}${parts.length ? ` with ${parts.join(', ')}` : ''}`,
-      operation,
+      operations: [operation],
       times: options.times,
       needsUsers: options.user !== undefined,
       match: (entry, users) =>
@@ -55,17 +65,17 @@ export const checks = {
   toHaveSignedIn(username?: string): Check {
     return {
       what: `signed ${username === undefined ? 'a user' : `"${username}"`} in`,
-      operation: 'signIn',
+      operations: SIGN_IN_OPERATIONS,
       times: undefined,
       needsUsers: username !== undefined,
-      match: (entry, users) => ok(entry) && (username === undefined || isUser(entry.user, username, users)),
+      match: (entry, users) => signedIn(entry) && (username === undefined || isUser(entry.user, username, users)),
     }
   },
   toHaveRefreshed(times?: number): Check {
-    return { what: `refreshed successfully${timesText(times)}`, operation: 'refresh', times, needsUsers: false, match: ok }
+    return { what: `refreshed successfully${timesText(times)}`, operations: ['refresh'], times, needsUsers: false, match: ok }
   },
   toHaveSignedOut(): Check {
-    return { what: 'signed out', operation: 'signOut', times: undefined, needsUsers: false, match: ok }
+    return { what: 'signed out', operations: ['signOut'], times: undefined, needsUsers: false, match: ok }
   },
 } as const
 
@@ -85,7 +95,10 @@ export function runCheck(received: unknown, check: Check, isNot: boolean): Match
 }
 
 function evaluate(check: Check, entries: JournalEntry[], users: StateSummary['users'], isNot: boolean): MatcherResult {
-  const looked = entries.filter((e) => e.operation === check.operation)
+  const looked = entries.filter((e) => e.operation !== null && check.operations.includes(e.operation))
+  // The heading names the operations found (`signIn, mfaVerify`), or all it looked for when none was.
+  const found = [...new Set(looked.map((e) => e.operation))]
+  const named = looked.length > 0 ? found.join(', ') : check.operations.join(' or ')
   const matching = looked.filter((e) => check.match(e, users))
   const pass = check.times === undefined ? matching.length > 0 : matching.length === check.times
   return {
@@ -96,10 +109,10 @@ function evaluate(check: Check, entries: JournalEntry[], users: StateSummary['us
       const shown = looked.length > 0 ? looked : entries.slice(-20)
       const heading =
         looked.length > 0
-          ? `Journal entries for ${check.operation} (${looked.length}):`
+          ? `Journal entries for ${named} (${looked.length}):`
           : entries.length === 0
             ? 'The journal is empty: no request reached mock-auth (check the base URL, and that the handlers are installed).'
-            : `No ${check.operation} entries; the journal's ${shown.length === entries.length ? '' : `last ${shown.length} of `}${entries.length} entries:`
+            : `No ${named} entries; the journal's ${shown.length === entries.length ? '' : `last ${shown.length} of `}${entries.length} entries:`
       return [`${expected}, but ${got}.`, heading, ...shown.map((e) => `  ${formatEntry(e)}`)].join('\n')
     },
   }

@@ -39,6 +39,6 @@ describe('the file instance next to the matrix', () => {
     expect((await post('/mfa/verify', { challengeId, code: await totpCode(secret) })).status).toBe(401)
     const res = await post('/mfa/verify', { challengeId, code: await totpCode(secret, mockAuth.clock.now()) })
     expect(res.status).toBe(200)
-    expect(mockAuth).toHaveHandled('mfaVerify', { status: 200, user: 'u-mfa' })
+    expect(mockAuth).toHaveSignedIn('otp') // the second factor completes the sign-in
   })
 })
