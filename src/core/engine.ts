@@ -200,7 +200,9 @@ export class Engine {
     if ('unknown' in selected) {
       const known = [...this.config.scenarios.keys()]
       const error: ProtocolError = { code: 'unknown_scenario', message: `Unknown scenario "${selected.unknown}". Known scenarios: ${known.join(', ')}.`, extra: { scenarios: known } }
-      return recordAnswer(selected.state, request, encodeProtocolError(protocol, error, { request, config: this.config, operation }), { operation: operation ?? null, scenario: null, user: null, started })
+      // No operation's error (ErrorContext.operation): a dialect answers it as mock-auth's JSON, not as a
+      // failed sign-in its client would show as bad credentials. The journal still names the operation.
+      return recordAnswer(selected.state, request, encodeProtocolError(protocol, error, { request, config: this.config, operation: undefined }), { operation: operation ?? null, scenario: null, user: null, started })
     }
     const { state, cookies } = selected
     let { scenario, source } = selected

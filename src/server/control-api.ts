@@ -38,15 +38,23 @@ export async function handleControl(engine: Engine, request: AuthRequest, option
   return result !== null && request.method.toUpperCase() === 'HEAD' ? headResult(result) : result
 }
 
+/**
+ * 403 `forbidden_origin` for an `Origin` that is not allowed, else null: every control route,
+ * the event stream too (a foreign page could not read it, but it could hold the server's few
+ * stream slots and starve the developer's dashboard).
+ */
+export function foreignOrigin(origin: string | null | undefined, options: ControlOptions = {}): AuthResult | null {
+  if (origin === null || origin === undefined || (options.allowOrigin ?? isLocalOrigin)(origin)) return null
+  return errorResult('forbidden_origin', {
+    message: `The control API refuses calls from the origin ${JSON.stringify(origin)}: only the allowed (CORS) origins may reset state, move the clock, mint tokens or follow the journal. Add it with --cors-origin if it is yours.`,
+  })
+}
+
 async function answerControl(engine: Engine, request: AuthRequest, options: ControlOptions): Promise<AuthResult | null> {
   const pathname = pathnameOf(request.url)
   if (pathname !== CONTROL_PREFIX && !pathname.startsWith(`${CONTROL_PREFIX}/`)) return null
-  const origin = request.headers.get('origin')
-  if (origin !== null && !(options.allowOrigin ?? isLocalOrigin)(origin)) {
-    return errorResult('forbidden_origin', {
-      message: `The control API refuses calls from the origin ${JSON.stringify(origin)}: only the allowed (CORS) origins may reset state, move the clock or mint tokens. Add it with --cors-origin if it is yours.`,
-    })
-  }
+  const refused = foreignOrigin(request.headers.get('origin'), options)
+  if (refused) return refused
   const path = pathname.slice(CONTROL_PREFIX.length).replace(/\/+$/, '')
   const param = Object.hasOwn(CONTROL_ROUTES, path) ? undefined : matchParamRoute(path)
   const key = param?.key ?? path

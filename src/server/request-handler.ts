@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { errorResult, namespaceOf, pathnameOf, type AuthResult, type Engine } from '../core/kernel.js'
-import { CONTROL_PREFIX, handleControl } from './control-api.js'
+import { CONTROL_PREFIX, foreignOrigin, handleControl } from './control-api.js'
 import { corsHeaders } from './cors.js'
 import { EventStreams, MAX_EVENT_STREAMS } from './events.js'
 import { formatLogLine, type RequestLogEntry } from './request-log.js'
@@ -52,6 +52,11 @@ export function requestHandler(options: RequestHandlerOptions) {
     }
     // The journal as Server-Sent Events: a stream, so it bypasses the request/answer control API.
     if (req.method === 'GET' && pathnameOf(pathOf(req)) === EVENTS_PATH) {
+      const refused = foreignOrigin(req.headers.origin, control)
+      if (refused) {
+        await answer(req, res, refused, started, undefined, cors?.headers)
+        return true
+      }
       const namespace = new URL(pathOf(req), 'http://mock-auth.invalid').searchParams.get('namespace') || namespaceOf(await toAuthRequest(req))
       if (!streams.serve(req, res, namespace)) {
         void answer(req, res, errorResult('service_unavailable', { message: `Too many open event streams (at most ${MAX_EVENT_STREAMS}): close a dashboard tab, or poll GET /__mock-auth/journal?since=<seq>.` }), started)

@@ -38,3 +38,30 @@ describe('journal and deterministic failures over the better-auth dialect', () =
     ])
   })
 })
+
+/** docs/dialects.md: an unknown scenario is no operation's error, so every dialect answers mock-auth's JSON. */
+describe('an unknown scenario in every dialect', () => {
+  const routes: Record<string, Array<[string, string]>> = {
+    'next-auth': [['GET', '/session'], ['POST', '/callback/credentials'], ['POST', '/signout']],
+    authjs: [['GET', '/session'], ['POST', '/callback/credentials'], ['POST', '/signout']],
+    'better-auth': [['GET', '/get-session'], ['POST', '/sign-in/email']],
+    rest: [['GET', '/session'], ['POST', '/login']],
+  }
+  for (const [dialect, calls] of Object.entries(routes)) {
+    it(`${dialect}: 400 unknown_scenario with the known scenarios, never a failed sign-in`, async () => {
+      const engine = createEngine({ dialect: resolveDialect(dialect, { secret: 's' }), scenarios: builtinScenarios })
+      for (const [method, path] of calls) {
+        const form = path.startsWith('/callback') || path === '/signout'
+        const res = (await engine.fetch(new Request(`${ORIGIN}/api/auth${path}`, {
+          method,
+          headers: { 'x-mock-auth-scenario': 'nope', ...(method === 'POST' ? { 'content-type': form ? 'application/x-www-form-urlencoded' : 'application/json' } : {}) },
+          ...(method === 'POST' ? { body: form ? 'csrfToken=x&username=test&password=test' : '{"username":"test","email":"test@example.com","password":"test"}' } : {}),
+        }))) as AuthResult
+        expect(res.status, `${method} ${path}`).toBe(400)
+        // better-auth's client reads every error as { code, message } (its own 404s too): that shape, upper-case.
+        const code = dialect === 'better-auth' ? { code: 'UNKNOWN_SCENARIO' } : { error: 'unknown_scenario' }
+        expect(JSON.parse(res.body ?? 'null'), `${method} ${path}`).toMatchObject({ ...code, message: expect.stringContaining('Known scenarios: default'), scenarios: expect.arrayContaining(['expired']) })
+      }
+    })
+  }
+})

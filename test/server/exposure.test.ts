@@ -49,6 +49,8 @@ describe('exposure: the control API refuses cross-site calls', () => {
       ['GET', '/__mock-auth/health', undefined],
       ['OPTIONS', '/__mock-auth/reset', undefined],
       ['GET', '/__mock-auth/nope', undefined],
+      // The journal's event stream too: a foreign page cannot read it, but could hold every stream slot.
+      ['GET', '/__mock-auth/events', undefined],
     ]
     for (const origin of ['http://evil.example', 'null', 'https://localhost.evil.example', 'http://localhost:3000.evil.example']) {
       for (const [method, path, body] of calls) {
