@@ -2,6 +2,7 @@ import { CliError, errorLine, exitCodeOf, EXIT_USAGE, type CliIo } from './io.js
 import type { Options } from 'yargs'
 import type { Parsed } from './parse-argv.js'
 import { plainArgv, type ParsedArgv } from './plain-argv.js'
+import { checkRawValues } from './raw-values.js'
 import type { ServeCommandOptions } from './serve-command.js'
 import { SERVE_OPTIONS } from './serve-options.js'
 
@@ -16,6 +17,7 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     if (first !== undefined && !first.startsWith('-') && !COMMANDS.includes(first)) throw unknownCommand(first)
     // A plain `serve` needs no yargs (see plain-argv.ts): the server answers about 70 ms sooner.
     const plain = plainArgv(argv, 'serve', SERVE_OPTIONS)
+    if (!plain && first === 'serve') checkRawValues(argv, SERVE_OPTIONS)
     parsed = plain ? { argv: plain, output: '', error: undefined } : await (await import('./parse-argv.js')).parseArgv([...argv])
   } catch (error) {
     return fail(io, error, EXIT_USAGE)

@@ -91,7 +91,11 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
     app = server.createServer(serverOptions)
   } catch (error) {
     // The scenarios are known only once the files are loaded, so an unknown --scenario is caught here.
-    if (isMockAuthError(error) && error.code === 'ERR_UNKNOWN_SCENARIO') throw new CliError(`Invalid ${where('scenario')}: ${error.message}`, EXIT_USAGE)
+    if (isMockAuthError(error) && error.code === 'ERR_UNKNOWN_SCENARIO') {
+      // The server's scenario, or else a user's own `scenario` in the users file: name the one that is wrong.
+      const serverScenario = error.message.startsWith(`Unknown scenario ${JSON.stringify(options.scenario ?? 'default')}.`)
+      throw new CliError(serverScenario || options.users === undefined ? `Invalid ${where('scenario')}: ${error.message}` : `Invalid "scenario" of a user in ${where('users')} (${options.users}): ${error.message}`, EXIT_USAGE)
+    }
     throw error
   }
   const host = options.host ?? DEFAULT_CLI_HOST

@@ -57,7 +57,22 @@ describe('mock-auth CLI (in-process)', () => {
     // A number flag's mistake names that flag, not another one.
     const io = captureIo()
     expect(await main(['serve', '--max-namespaces', 'many'], io)).toBe(2)
-    expect(io.err()).toBe('mock-auth: Invalid --max-namespaces: use a whole number of at least 1.\n')
+    expect(io.err()).toBe('mock-auth: Invalid --max-namespaces "many": write a decimal number.\n')
+  })
+
+  it('refuses empty values and numbers not written in decimal (an unset $HOST must not bind every interface)', async () => {
+    for (const [args, error] of [
+      [['serve', '--host', ''], '--host was given an empty value'],
+      [['serve', '--host='], '--host was given an empty value'],
+      [['serve', '--port='], '--port was given an empty value'],
+      [['serve', '--port', ' ', '--scenario', 'expired'], '--port was given an empty value'],
+      [['serve', '--port', '0x10'], 'Invalid --port "0x10": write a decimal number from 0 to 65535'],
+      [['serve', '--port', '1e3'], 'Invalid --port "1e3"'],
+    ] as const) {
+      const io = captureIo()
+      expect(await main([...args], io), args.join(' ')).toBe(2)
+      expect(io.err(), args.join(' ')).toContain(error)
+    }
   })
 
   it('reports an unknown scenario (a bad flag value: exit 2), a bad users file and a taken port as one line, exit 1', async () => {
@@ -69,6 +84,12 @@ describe('mock-auth CLI (in-process)', () => {
     const badUsers = captureIo()
     expect(await main(['serve', '--port', '0', '--users', users], badUsers)).toBe(1)
     expect(badUsers.err()).toMatch(/^mock-auth: Invalid users file .*users\.json\[0\]: "password" must be a non-empty string\.\n$/)
+    // A user's own scenario that does not exist is the users file's mistake, not --scenario's.
+    const userScenario = join(dir, 'user-scenario.json')
+    await writeFile(userScenario, '[{"username":"a","password":"b","scenario":"nope"}]')
+    const badUserScenario = captureIo()
+    expect(await main(['serve', '--port', '0', '--users', userScenario], badUserScenario)).toBe(2)
+    expect(badUserScenario.err()).toMatch(/^mock-auth: Invalid "scenario" of a user in --users \(.*user-scenario\.json\): Unknown scenario "nope"\. Known scenarios: default, /)
     const missing = captureIo()
     expect(await main(['serve', '--users', join(dir, 'none.json')], missing)).toBe(1)
     expect(missing.err()).toMatch(/no such file\. Check the path/)

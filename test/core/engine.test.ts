@@ -79,3 +79,13 @@ describe('engine', () => {
     expect(() => createEngine({ dialect: restDialect, scenarios: builtinScenarios, maxNamespaces: 0 })).toThrow(/maxNamespaces must be a whole number of at least 1/)
   })
 })
+
+describe('sign-up past maxUsers', () => {
+  it('answers limit_exceeded counting the users added, not the seed users beside them', async () => {
+    const e = createEngine({ dialect: restDialect, scenarios: builtinScenarios, maxUsers: 1 })
+    const register = (username: string) => e.fetch(req('POST', '/api/auth/register', { body: { username, email: `${username}@example.com`, password: 'password1' } }))
+    expect((await register('first'))?.status).toBe(201)
+    const full = await register('second')
+    expect(json(full)).toMatchObject({ error: 'limit_exceeded', message: expect.stringContaining('already added 1 users beyond its seed users') })
+  })
+})

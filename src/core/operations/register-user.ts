@@ -33,7 +33,7 @@ export function registerUser(ctx: RouteContext, input: Registration, verificatio
   const taken = [username, email].some((login) => login !== undefined && store.hasLogin(login))
   if (taken) return { ok: false, error: 'user_exists' }
   // Every store is bounded: past maxUsers a sign-up is refused, naming the option to raise.
-  if (store.isFull()) return { ok: false, error: 'limit_exceeded', message: maxUsersMessage(store.users.size) }
+  if (store.isFull()) return { ok: false, error: 'limit_exceeded', message: maxUsersMessage(store.users.added) }
   const user: StoredUser = { id: `user-${crypto.randomUUID()}`, username: username ?? email ?? '', password, roles: ['user'] }
   if (email !== undefined) user.email = email
   if (name !== undefined) user.name = name
