@@ -41,13 +41,13 @@ describe('journal and deterministic failures over the better-auth dialect', () =
 
 /** docs/dialects.md: an unknown scenario is no operation's error, so every dialect answers mock-auth's JSON. */
 describe('an unknown scenario in every dialect', () => {
-  const routes: Record<string, Array<[string, string]>> = {
+  const routes: Record<'next-auth' | 'authjs' | 'better-auth' | 'rest', Array<[string, string]>> = {
     'next-auth': [['GET', '/session'], ['POST', '/callback/credentials'], ['POST', '/signout']],
     authjs: [['GET', '/session'], ['POST', '/callback/credentials'], ['POST', '/signout']],
     'better-auth': [['GET', '/get-session'], ['POST', '/sign-in/email']],
     rest: [['GET', '/session'], ['POST', '/login']],
   }
-  for (const [dialect, calls] of Object.entries(routes)) {
+  for (const [dialect, calls] of Object.entries(routes) as Array<[keyof typeof routes, Array<[string, string]>]>) {
     it(`${dialect}: 400 unknown_scenario with the known scenarios, never a failed sign-in`, async () => {
       const engine = createEngine({ dialect: resolveDialect(dialect, { secret: 's' }), scenarios: builtinScenarios })
       for (const [method, path] of calls) {
