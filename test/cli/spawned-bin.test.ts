@@ -35,6 +35,41 @@ describe('the built bin, spawned', () => {
     expect(err).toBe('')
   })
 
+  it('under npx (npm_command=exec) it stops when npm is killed, which does not pass SIGTERM on; started directly it stays', async () => {
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0)
+        return true
+      } catch {
+        return false
+      }
+    }
+    for (const npmCommand of ['exec', undefined]) {
+      // A stand-in for `npm exec`: starts the bin, prints its pid, and is then killed outright.
+      const wrapper = `const c = require('node:child_process').spawn(process.execPath, [${JSON.stringify(bin)}, 'serve', '--port', '0'], { stdio: 'inherit' }); console.log('PID ' + c.pid)`
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test' }
+      if (npmCommand === undefined) delete env.npm_command
+      else env.npm_command = npmCommand
+      const npm = spawn(process.execPath, ['-e', wrapper], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env })
+      let out = ''
+      npm.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+      await expect.poll(() => out, { timeout: 10_000 }).toMatch(/listening on http/)
+      const pid = Number(/PID (\d+)/.exec(out)?.[1])
+      npm.kill('SIGKILL')
+      try {
+        if (npmCommand === 'exec') {
+          await expect.poll(() => alive(pid), { timeout: 6_000 }).toBe(false)
+          expect(out).toContain('mock-auth stopped.')
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 2_500))
+          expect(alive(pid)).toBe(true)
+        }
+      } finally {
+        if (alive(pid)) process.kill(pid, 'SIGTERM')
+      }
+    }
+  }, 30_000)
+
   it('exits 2 (a bad flag value) with a one-line error naming --scenario for an unknown scenario', async () => {
     const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--scenario', 'nope'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let err = ''
