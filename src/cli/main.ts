@@ -26,6 +26,8 @@ export async function main(argv: readonly string[], io: CliIo = { stdout: proces
     // yargs may put the demandOption hint on a second line; the CLI's errors are one line.
     const message = parsed.error.message
       .replace(/Not enough arguments following: ([\w-]+)/, '--$1 needs a value')
+      // yargs' choices error, as the CLI's other bad values read: `Invalid --log-format "xml": use text or json`.
+      .replace(/Invalid values:\s*Argument: ([\w-]+), Given: ("[^"]*"), Choices: (.+)/, (_, name: string, given: string, choices: string) => `Invalid ${/^[a-z]/.test(name) && name !== 'action' ? `--${name}` : name} ${given}: use ${choices.split(/,\s*/).map((c) => c.replace(/^"|"$/g, '')).join(' or ')}`)
       .replace(/\s*\n+\s*/g, '. ')
       .replace(/\.?$/, '.')
     return fail(io, new CliError(`${message} See mock-auth --help.`, EXIT_USAGE), EXIT_USAGE)

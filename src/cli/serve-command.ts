@@ -96,6 +96,9 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
       const serverScenario = error.message.startsWith(`Unknown scenario ${JSON.stringify(options.scenario ?? 'default')}.`)
       throw new CliError(serverScenario || options.users === undefined ? `Invalid ${where('scenario')}: ${error.message}` : `Invalid "scenario" of a user in ${where('users')} (${options.users}): ${error.message}`, EXIT_USAGE)
     }
+    // An option the engine refused (journalSize, publicUrl...) is a bad flag value: exit 2, worded as
+    // typed. The production guard is about the environment, not a flag: it stays a runtime failure.
+    if (isMockAuthError(error) && error.code === 'ERR_INVALID_OPTIONS' && !error.message.startsWith('Refusing to start')) throw new CliError(asTyped(error.message, options, where), EXIT_USAGE)
     throw error
   }
   const host = options.host ?? DEFAULT_CLI_HOST
@@ -141,11 +144,19 @@ async function dialectOf(name: string | undefined, settings: import('../dialects
   }
 }
 
+/** The engine names options as the API spells them (`journalSize`); the user typed a flag or a config key. */
+function asTyped(message: string, options: ServeCommandOptions, where: (key: keyof ConfigFile) => string): string {
+  const named = /\b([a-z]+[A-Z][A-Za-z]*)\b/.exec(message)?.[1] as keyof ConfigFile | undefined
+  return named !== undefined && Object.hasOwn(options, named) && options[named] !== undefined ? message.replace(named, where(named)) : message
+}
+
 /** A generated app secret is printed, so the app (NEXTAUTH_SECRET) can be given the same one. */
 function secretLine(dialect: Dialect): string[] {
   const { secret, secretGenerated } = dialect as { secret?: unknown; secretGenerated?: unknown }
   if (typeof secret !== 'string') return []
-  return secretGenerated === true ? [`Secret:   ${secret} (generated; give your app the same, e.g. NEXTAUTH_SECRET=${secret}, or pass --secret)`] : []
+  // v4 reads NEXTAUTH_SECRET, Auth.js v5 AUTH_SECRET (docs/dialects.md).
+  const name = dialect.name === 'authjs' ? 'AUTH_SECRET' : 'NEXTAUTH_SECRET'
+  return secretGenerated === true ? [`Secret:   ${secret} (generated; give your app the same, e.g. ${name}=${secret}, or pass --secret)`] : []
 }
 
 function isPositiveDuration(value: string): boolean {

@@ -31,7 +31,7 @@ export const SERVE_OPTIONS = {
   'max-users': { type: 'number', requiresArg: true, describe: 'Users a namespace adds beyond the seed (sign-up past it answers 507)', defaultDescription: '10000' },
   'max-sessions-per-user': { type: 'number', requiresArg: true, describe: 'Live sessions per user (the oldest is revoked)', defaultDescription: '1000' },
   'max-rotated-tokens': { type: 'number', requiresArg: true, describe: 'Exchanged refresh tokens kept per family for reuse detection', defaultDescription: '100' },
-  'journal-size': { type: 'number', requiresArg: true, describe: 'Journal entries kept per namespace (newest first; 0 keeps none)', defaultDescription: '1000' },
+  'journal-size': { type: 'number', requiresArg: true, describe: 'Journal entries kept per namespace (the newest; 0 keeps none)', defaultDescription: '1000' },
   'log-format': { type: 'string', requiresArg: true, choices: ['text', 'json'], describe: 'Request log: a line of text, or the journal entry as one JSON line', defaultDescription: 'text' },
   'allow-production': { type: 'boolean', describe: 'Start even when NODE_ENV=production' },
 } as const satisfies Record<string, Options>

@@ -29,8 +29,8 @@ export async function parseBody(request: AuthRequest): Promise<{ ok: true; field
   const type = mediaType(request)
   if (type === 'application/json' || type.endsWith('+json')) return parseJson(read.text)
   if (type === 'application/x-www-form-urlencoded') return { ok: true, fields: parseForm(read.text) }
-  const got = type === '' ? 'no Content-Type' : `Content-Type "${type}"`
-  return fail('unsupported_media_type', `Unsupported ${got}: send the body as application/json or application/x-www-form-urlencoded.`)
+  const got = type === '' ? 'A request body without a Content-Type' : `Unsupported Content-Type "${type}"`
+  return fail('unsupported_media_type', `${got}: send the body as application/json or application/x-www-form-urlencoded.`)
 }
 
 function parseJson(text: string): { ok: true; fields: BodyFields } | BodyFailure {

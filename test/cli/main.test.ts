@@ -60,7 +60,7 @@ describe('mock-auth CLI (in-process)', () => {
     expect(io.err()).toBe('mock-auth: Invalid --max-namespaces "many": write a decimal number.\n')
   })
 
-  it('refuses empty values and numbers not written in decimal (an unset $HOST must not bind every interface)', async () => {
+  it('refuses empty values and numbers not written in decimal (an unset $HOST must not bind every interface), naming the flag as typed', async () => {
     for (const [args, error] of [
       [['serve', '--host', ''], '--host was given an empty value'],
       [['serve', '--host='], '--host was given an empty value'],
@@ -68,6 +68,10 @@ describe('mock-auth CLI (in-process)', () => {
       [['serve', '--port', ' ', '--scenario', 'expired'], '--port was given an empty value'],
       [['serve', '--port', '0x10'], 'Invalid --port "0x10": write a decimal number from 0 to 65535'],
       [['serve', '--port', '1e3'], 'Invalid --port "1e3"'],
+      // Values the engine or yargs refuse read the same way: the flag as typed, exit 2.
+      [['serve', '--port', '0', '--journal-size', '1.5'], '--journal-size must be a whole number'],
+      [['serve', '--port', '0', '--public-url', 'notaurl'], 'Invalid --public-url "notaurl"'],
+      [['serve', '--log-format', 'xml'], 'Invalid --log-format "xml": use text or json.'],
     ] as const) {
       const io = captureIo()
       expect(await main([...args], io), args.join(' ')).toBe(2)
