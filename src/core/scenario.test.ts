@@ -20,6 +20,8 @@ describe('scenarios as data', () => {
     expect(() => validateScenario({ name: 'x', description: 'x', respond: { signIn: { error: 'oops' } } })).toThrow(/error code/)
     expect(() => validateScenario({ name: 'x', description: 'x', tokens: { accessTokenTtl: 'soon' } })).toThrow(/accessTokenTtl "soon": use a number/)
     expect(() => defineScenario({ name: 'x', description: '' })).toThrow(expect.objectContaining({ code: 'ERR_INVALID_SCENARIO' }))
+    expect(() => validateScenario({ name: 'x', description: 'x', delay: -5 })).toThrow(/delay -5: a delay cannot be negative/)
+    expect(defineScenario({ name: 'x', description: 'x', delay: 0 }).delay).toBe(0)
   })
 
   it('a "*" answer spares the routes it excepts', () => {

@@ -96,7 +96,11 @@ export function validateScenario(input: unknown, source = 'scenario'): asserts i
       checkDuration(value, `${where} ${field}.${key}`)
     }
   }
-  if (s.delay !== undefined) checkDuration(s.delay, `${where} delay`)
+  if (s.delay !== undefined) {
+    checkDuration(s.delay, `${where} delay`)
+    // A token lifetime may be negative (already expired); a wait cannot.
+    if (parseDuration(s.delay as Duration) < 0) throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${where} delay ${JSON.stringify(s.delay)}: a delay cannot be negative; use 0 or a duration such as "1s".`)
+  }
   if (s.networkError !== undefined && typeof s.networkError !== 'boolean') failAt('"networkError" must be true or false.')
   if (s.requireVerifiedEmail !== undefined && typeof s.requireVerifiedEmail !== 'boolean') failAt('"requireVerifiedEmail" must be true or false.')
   if (s.requireMfa !== undefined) {

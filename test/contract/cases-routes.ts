@@ -136,6 +136,8 @@ export const routeCases: ContractCase[] = [
       const idle = see('sign out signed-out', await send(t, 'POST', `${BASE}/logout`))
       expect(idle.body).toEqual({ message: 'Signed out', revoked: false })
       expect(idle.cookies).toHaveLength(2)
+      // A refresh token that is no string is malformed here as on /refresh.
+      expectError(see('sign out with a numeric refreshToken', await send(t, 'POST', `${BASE}/logout`, { json: { refreshToken: 5 } })), 400, 'invalid_request')
     },
   },
   {

@@ -1,4 +1,4 @@
-import { jsonResult, parseBody, REFRESH_COOKIE, stringField, type AuthResult, type RouteContext } from '../../../core/kernel.js'
+import { errorResult, jsonResult, parseBody, REFRESH_COOKIE, stringField, type AuthResult, type RouteContext } from '../../../core/kernel.js'
 import { endSessions } from '../../../core/operations/end-session.js'
 import { presentedToken } from '../authenticate.js'
 
@@ -17,6 +17,8 @@ export async function signOut(ctx: RouteContext): Promise<AuthResult> {
   if (!parsed.ok) return parsed.result
   const presented = presentedToken(ctx)
   const fromBody = stringField(parsed.fields, 'refreshToken')
+  // A refresh token that is no string is a malformed request, as on /refresh, not "nothing to revoke".
+  if (typeof fromBody === 'object') return errorResult('invalid_request', { message: fromBody.invalid })
   const { revoked } = await endSessions(ctx, {
     accessToken: presented && 'token' in presented ? presented.token : undefined,
     refreshToken: typeof fromBody === 'string' ? fromBody : presented && 'via' in presented && presented.via === 'bearer' ? undefined : ctx.cookies[REFRESH_COOKIE],
