@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import { NAMESPACE_HEADER, SCENARIO_HEADER } from '../core/kernel.js'
+import { MockAuthError, NAMESPACE_HEADER, SCENARIO_HEADER } from '../core/kernel.js'
 
 /**
  * Which origins may call the server with credentials. By default any local development origin:
@@ -40,6 +40,13 @@ export function originMatcher(origins: CorsOrigins | undefined): (origin: string
   if (origins === undefined) return isLocalOrigin
   if (typeof origins === 'function') return origins
   const allowed = new Set(origins.map((o) => o.trim().replace(/\/+$/, '')))
+  // An entry that is no origin would never match a browser's Origin header (RFC 6454 §6.1), and the
+  // page it was meant for would silently get no CORS headers: refuse it where it was given.
+  for (const entry of allowed) {
+    if (!URL.canParse(entry) || new URL(entry).origin !== entry) {
+      throw new MockAuthError('ERR_INVALID_OPTIONS', `Invalid CORS origin ${JSON.stringify(entry)} (--cors-origin, option cors): write an origin, scheme://host[:port] with no path, e.g. "http://localhost:3000"; with credentials there is no "*".`)
+    }
+  }
   return (origin) => allowed.has(origin)
 }
 

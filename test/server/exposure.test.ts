@@ -77,6 +77,13 @@ describe('exposure: the control API refuses cross-site calls', () => {
     expect((await send(server, 'GET', '/api/auth/session', { origin: 'http://evil.example' })).status).toBe(200)
   })
 
+  it('refuses a CORS entry that is no origin where it is given (it would never match an Origin header)', () => {
+    for (const entry of ['notaurl', '*', 'http://localhost:3000/app', 'localhost:3000']) {
+      expect(() => createServer({ cors: [entry] }), entry).toThrow(expect.objectContaining({ code: 'ERR_INVALID_OPTIONS', message: expect.stringContaining('write an origin') }))
+    }
+    expect(() => createServer({ cors: ['http://localhost:3000/', 'https://App.example.test'.toLowerCase()] })).not.toThrow()
+  })
+
   it('takes JSON bodies only: form-encoded, text/plain and multipart control calls are 415, reset included', async () => {
     const bodies: Array<[string, string]> = [
       ['application/x-www-form-urlencoded', 'name=locked'],
