@@ -10,6 +10,7 @@ import { addSetCookies } from './context-cookies.js'
 import { hopRedirect } from './navigation-hop.js'
 import { contextFetch } from './playwright-fetch.js'
 import { routedHeadersAreComplete, toFetchRequest } from './playwright-request.js'
+import { routePattern } from './route-pattern.js'
 import type { PlaywrightMockAuth, SignInOptions } from './playwright-types.js'
 
 /**
@@ -26,7 +27,9 @@ export async function routeMockAuth(context: BrowserContext, options: MockAuthOp
     (anyOrigin || url.origin === parsed.origin) && engine.routePath(url.href) !== undefined
 
   const headersComplete = routedHeadersAreComplete(context)
-  await context.route(matches, async (route) => {
+  // A RegExp, not the `matches` function: the page's other requests then never reach Node (route-pattern.ts).
+  await context.route(routePattern(engine, anyOrigin ? undefined : parsed.origin), async (route) => {
+    if (!matches(new URL(route.request().url()))) return route.fallback()
     let result: AuthResult | null
     try {
       result = await engine.fetch(await toFetchRequest(route.request(), headersComplete))
