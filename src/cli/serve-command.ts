@@ -1,6 +1,7 @@
 import { isMockAuthError, parseDuration, WELL_KNOWN_JWKS_PATH, type Dialect, type Engine, type KeyOptions, type KeySet } from '../core/kernel.js'
 import type { ConfigFile, ServerOptions } from '../server/index.js'
 import type { RunningServer } from '../server/create-server.js'
+import { assertNotProduction } from '../server/production-guard.js'
 import { DEFAULT_CLI_HOST, DEFAULT_PORT } from './defaults.js'
 import { CliError, EXIT_USAGE, type CliIo } from './io.js'
 import { parseAlg } from './keys-command.js'
@@ -86,6 +87,8 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
   if (files && options.users !== undefined) serverOptions.users = await files.loadUsersFile(options.users)
   if (files && options.scenarios !== undefined) serverOptions.scenarios = await files.loadScenariosFile(options.scenarios)
 
+  // The environment, not a flag: refused here, before any option is judged, it stays a runtime failure (exit 1).
+  assertNotProduction({ allowProduction: serverOptions.allowProduction })
   let app: ReturnType<typeof server.createServer>
   try {
     app = server.createServer(serverOptions)
@@ -96,9 +99,8 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
       const serverScenario = error.message.startsWith(`Unknown scenario ${JSON.stringify(options.scenario ?? 'default')}.`)
       throw new CliError(serverScenario || options.users === undefined ? `Invalid ${where('scenario')}: ${error.message}` : `Invalid "scenario" of a user in ${where('users')} (${options.users}): ${error.message}`, EXIT_USAGE)
     }
-    // An option the engine refused (journalSize, publicUrl...) is a bad flag value: exit 2, worded as
-    // typed. The production guard is about the environment, not a flag: it stays a runtime failure.
-    if (isMockAuthError(error) && error.code === 'ERR_INVALID_OPTIONS' && !error.message.startsWith('Refusing to start')) throw new CliError(asTyped(error.message, options, where), EXIT_USAGE)
+    // An option the engine refused (journalSize, publicUrl...) is a bad flag value: exit 2, worded as typed.
+    if (isMockAuthError(error) && error.code === 'ERR_INVALID_OPTIONS') throw new CliError(asTyped(error.message, options, where), EXIT_USAGE)
     throw error
   }
   const host = options.host ?? DEFAULT_CLI_HOST
