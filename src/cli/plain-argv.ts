@@ -21,11 +21,10 @@ export function plainArgv(argv: readonly string[], command: string, options: Rea
   const parsed: ParsedArgv = { _: [command] }
   const seen = new Set<string>()
   for (let i = 1; i < argv.length; i++) {
-    const token = argv[i] as string
-    if (!token.startsWith('--')) return undefined
-    const eq = token.indexOf('=')
-    const name = token.slice(2, eq === -1 ? undefined : eq)
-    const value = eq === -1 ? argv[++i] : token.slice(eq + 1)
+    const flag = flagAt(argv, i)
+    if (!flag) return undefined
+    const { name, value } = flag
+    if (flag.separate) i++
     const option = Object.hasOwn(options, name) ? options[name] : undefined
     if (!option || option.array || option.alias !== undefined || seen.has(name)) return undefined
     if (value === undefined || value === '' || /^[-'"]/.test(value)) return undefined
@@ -40,4 +39,16 @@ export function plainArgv(argv: readonly string[], command: string, options: Rea
     parsed[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = parsedValue
   }
   return parsed
+}
+
+/**
+ * The flag at `argv[i]`, as `--name value` or `--name=value`: its name, its value (undefined when
+ * nothing follows) and whether the value was the next token. Undefined for anything but `--name`.
+ */
+export function flagAt(argv: readonly string[], i: number): { name: string; value: string | undefined; separate: boolean } | undefined {
+  const token = argv[i] as string
+  if (!token.startsWith('--') || token === '--') return undefined
+  const eq = token.indexOf('=')
+  if (eq !== -1) return { name: token.slice(2, eq), value: token.slice(eq + 1), separate: false }
+  return { name: token.slice(2), value: argv[i + 1], separate: true }
 }

@@ -1,5 +1,6 @@
 import type { Options } from 'yargs'
 import { CliError, EXIT_USAGE } from './io.js'
+import { flagAt } from './plain-argv.js'
 
 /**
  * What yargs would let through but a user never means, checked on the raw argv before it parses:
@@ -9,15 +10,13 @@ import { CliError, EXIT_USAGE } from './io.js'
  */
 export function checkRawValues(argv: readonly string[], options: Readonly<Record<string, Options>>): void {
   for (let i = 1; i < argv.length; i++) {
-    const token = argv[i] as string
-    if (!token.startsWith('--') || token === '--') continue
-    const eq = token.indexOf('=')
-    const name = token.slice(2, eq === -1 ? undefined : eq)
+    const flag = flagAt(argv, i)
+    if (!flag) continue
+    const { name, value, separate } = flag
     const option = Object.hasOwn(options, name) ? options[name] : undefined
     if (!option || (option.type !== 'string' && option.type !== 'number')) continue
-    const value = eq === -1 ? argv[i + 1] : token.slice(eq + 1)
-    if (value === undefined || (eq === -1 && value.startsWith('-') && value !== '')) continue
-    if (eq === -1) i++
+    if (value === undefined || (separate && value.startsWith('-'))) continue
+    if (separate) i++
     if (value.trim() === '') throw new CliError(`--${name} was given an empty value: pass one (see mock-auth serve --help), or leave the flag out for its default.`, EXIT_USAGE)
     if (option.type === 'number' && !/^-?\d+(?:\.\d+)?$/.test(value)) {
       throw new CliError(`Invalid --${name} "${value}": write a decimal number${name === 'port' ? ' from 0 to 65535 (0 picks a free port)' : ''}.`, EXIT_USAGE)
