@@ -5,8 +5,9 @@ import { round } from './lib/stats.mjs'
 import { throughputSuite } from './lib/throughput-suite.mjs'
 
 const log = (line) => process.stderr.write(`${line}\n`)
-const tp = await throughputSuite({ rounds: Number(process.env.BENCH_ROUNDS ?? 3), log, only: ['oauth2Token', 'providerCode', 'providerClient'] })
+const tp = await throughputSuite({ rounds: Number(process.env.BENCH_ROUNDS ?? 3), log, only: ['oauth2Token', 'oauth2Code', 'providerCode', 'providerClient'] })
 const ratios = {
+  providerCodeVsOauth2Code: round(tp.providerCode.rps / tp.oauth2Code.rps, 3),
   providerCodeVsOauth2Token: round(tp.providerCode.rps / tp.oauth2Token.rps, 3),
   providerClientVsOauth2Token: round(tp.providerClient.rps / tp.oauth2Token.rps, 3),
 }

@@ -1,12 +1,12 @@
 import autocannon from 'autocannon'
-import { clientCredentialsItem, measureCodeGrant } from './provider-token.mjs'
+import { clientCredentialsItem, CODE_GRANT_SERVERS, measureCodeGrant } from './provider-token.mjs'
 import { launch, usersFile } from './servers.mjs'
 import { combineChunks, DURATION_S, measure, record, summarize } from './throughput.mjs'
 
 const JSON_HEADERS = { 'content-type': 'application/json' }
 const JSA_USER = { email: 'bench@example.com', password: 'bench-password-1' }
 
-export const THROUGHPUT_ITEMS = ['bare', 'express', 'signIn', 'session', 'sessionCached', 'me', 'refresh', 'oauth2Token', 'providerCode', 'providerClient', 'jsaLogin']
+export const THROUGHPUT_ITEMS = ['bare', 'express', 'signIn', 'session', 'sessionCached', 'me', 'refresh', 'oauth2Token', 'oauth2Code', 'providerCode', 'providerClient', 'jsaLogin']
 
 /**
  * The server's users: BENCH_USERS users signing in in turn, so no user piles up tens of thousands
@@ -121,7 +121,9 @@ export async function throughputSuite({ rounds, log, only = THROUGHPUT_ITEMS }) 
         } else if (name === 'me') {
           result = await measureFresh(ma, '/api/auth/me', (token) => ({ authorization: `Bearer ${token}` }), warmUp ? 1 : FRESH_CHUNKS)
         } else if (name === 'providerCode') {
-          result = await measureCodeGrant(ma, warmUp ? 1 : FRESH_CHUNKS)
+          result = await measureCodeGrant(ma, warmUp ? 1 : FRESH_CHUNKS, CODE_GRANT_SERVERS.mockGoogle)
+        } else if (name === 'oauth2Code') {
+          result = await measureCodeGrant(servers.oauth2.origin, warmUp ? 1 : FRESH_CHUNKS, CODE_GRANT_SERVERS.oauth2MockServer)
         } else if (name === 'refresh') {
           const pool = await fillPool(ma, warmUp ? 2_000 : refreshPoolSize, 'refreshToken')
           result = await measure(ma, {
