@@ -43,6 +43,9 @@ export const DEFAULT_USERS: readonly UserInput[] = [
 const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'sid'])
 
 /** Validates a users list (from options or a file); every problem names the entry and the fix. */
+/** The keys a user entry may have; anything else is refused, not dropped. */
+const USER_KEYS = new Set(['id', 'username', 'password', 'email', 'name', 'roles', 'claims', 'mfa', 'emailVerified', 'scenario'])
+
 export function normalizeUsers(input: unknown, source = 'users', defaultId = (index: number) => `user-${index + 1}`): StoredUser[] {
   if (!Array.isArray(input)) {
     throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${source}: expected a JSON array of users like [{"username":"test","password":"test"}].`)
@@ -54,6 +57,10 @@ export function normalizeUsers(input: unknown, source = 'users', defaultId = (in
       throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: expected an object with "username" and "password".`)
     }
     const u = entry as Record<string, unknown>
+    // A misspelt field ("pasword", "role") would otherwise be dropped without a word.
+    for (const key of Object.keys(u)) {
+      if (!USER_KEYS.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: unknown key "${key}"; a user has ${[...USER_KEYS].join(', ')}. Put anything else in "claims".`)
+    }
     for (const field of ['username', 'password'] as const) {
       if (typeof u[field] !== 'string' || u[field] === '') {
         throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a non-empty string.`)

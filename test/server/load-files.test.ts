@@ -40,6 +40,10 @@ describe('users file', () => {
     expect(shape.message).toMatch(/shape\.json\[0\]: "password" must be a non-empty string/)
     const notList = await failure(loadUsersFile(await file('obj.json', '{"username":"a"}')))
     expect(notList.message).toMatch(/expected a JSON array of users/)
+    // A misspelt field is refused, not dropped: the user would otherwise have no password check to match.
+    const typo = await failure(loadUsersFile(await file('typo.json', '[{"username":"a","password":"p","role":["admin"]}]')))
+    expect(typo.code).toBe('ERR_INVALID_USERS')
+    expect(typo.message).toMatch(/typo\.json\[0\]: unknown key "role"; a user has id, username, password, email, name, roles, claims, mfa, emailVerified, scenario\. Put anything else in "claims"\./)
   })
 })
 
