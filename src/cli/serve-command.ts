@@ -96,7 +96,7 @@ export async function runServe(cli: ServeCommandOptions, io: CliIo): Promise<num
     // The scenarios are known only once the files are loaded, so an unknown --scenario is caught here.
     if (isMockAuthError(error) && error.code === 'ERR_UNKNOWN_SCENARIO') {
       // The server's scenario, or else a user's own `scenario` in the users file: name the one that is wrong.
-      const serverScenario = error.message.startsWith(`Unknown scenario ${JSON.stringify(options.scenario ?? 'default')}.`)
+      const serverScenario = (error as { scenario?: unknown }).scenario === (options.scenario ?? 'default')
       throw new CliError(serverScenario || options.users === undefined ? `Invalid ${where('scenario')}: ${error.message}` : `Invalid "scenario" of a user in ${where('users')} (${options.users}): ${error.message}`, EXIT_USAGE)
     }
     // An option the engine refused (journalSize, publicUrl...) is a bad flag value: exit 2, worded as typed.

@@ -30,6 +30,9 @@ export function isMockAuthError(value: unknown): value is MockAuthError {
 }
 
 /** `ERR_UNKNOWN_SCENARIO`, listing the known ones so the caller can fix the name. */
-export function unknownScenarioError(name: string, known: Iterable<string>): MockAuthError {
-  return new MockAuthError('ERR_UNKNOWN_SCENARIO', `Unknown scenario "${name}". Known scenarios: ${[...known].join(', ')}.`)
+export function unknownScenarioError(name: string, known: Iterable<string>): UnknownScenarioError {
+  return Object.assign(new MockAuthError('ERR_UNKNOWN_SCENARIO', `Unknown scenario "${name}". Known scenarios: ${[...known].join(', ')}.`), { scenario: name })
 }
+
+/** `ERR_UNKNOWN_SCENARIO` carries the name asked for, so a caller can tell which of its names was wrong without reading the message. */
+export type UnknownScenarioError = MockAuthError & { readonly scenario: string }
