@@ -19,17 +19,9 @@ export interface UserInput {
   scenario?: string
 }
 
-export interface StoredUser {
+/** A user in the store: the input with its id settled. */
+export interface StoredUser extends UserInput {
   id: string
-  username: string
-  email?: string
-  password: string
-  name?: string
-  roles?: string[]
-  claims?: Record<string, unknown>
-  mfa?: { totp: string }
-  emailVerified?: boolean
-  scenario?: string
 }
 
 /** The user as the API shows it: everything but the password, the claims, the TOTP secret and the mock's own settings. */
@@ -42,10 +34,11 @@ export const DEFAULT_USERS: readonly UserInput[] = [
 
 const RESERVED_CLAIMS = new Set(['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti', 'sid'])
 
-/** Validates a users list (from options or a file); every problem names the entry and the fix. */
-/** The keys a user entry may have; anything else is refused, not dropped. */
-const USER_KEYS = new Set(['id', 'username', 'password', 'email', 'name', 'roles', 'claims', 'mfa', 'emailVerified', 'scenario'])
+/** The keys a user entry may have; anything else is refused, not dropped. A record, so a field added to `UserInput` must be added here. */
+const USER_KEY_RECORD: Record<keyof UserInput, true> = { id: true, username: true, password: true, email: true, name: true, roles: true, claims: true, mfa: true, emailVerified: true, scenario: true }
+const USER_KEYS = new Set(Object.keys(USER_KEY_RECORD))
 
+/** Validates a users list (from options or a file); every problem names the entry and the fix. */
 export function normalizeUsers(input: unknown, source = 'users', defaultId = (index: number) => `user-${index + 1}`): StoredUser[] {
   if (!Array.isArray(input)) {
     throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${source}: expected a JSON array of users like [{"username":"test","password":"test"}].`)
