@@ -185,6 +185,8 @@ describe('createMockAuth instances', () => {
     }
     expect(isMockAuthError(error) && error.code).toBe('ERR_UNKNOWN_SCENARIO')
     expect(String(error)).toMatch(/Unknown scenario "nope"\. Known scenarios: default, .*expired.*, mine\./)
+    // The name asked for, for callers that must tell which of their names was wrong.
+    expect((error as { scenario?: string }).scenario).toBe('nope')
   })
 
   it('reset() brings back seed users, no sessions, the initial scenario and clock', async () => {
