@@ -6,7 +6,7 @@ import { FailNextQueue, type FailNextOptions, type PendingFailure } from './fail
 import { Journal, type JournalListener } from './journal.js'
 import { ROUTE_NAMES, type Scenario } from './scenario.js'
 import { Store } from './store.js'
-import { normalizeUsers, publicUser, type PublicUser, type StoredUser, type UserInput } from './users.js'
+import { normalizeUser, publicUser, type PublicUser, type StoredUser, type UserInput } from './users.js'
 
 export interface StateSummary {
   namespace: string
@@ -118,7 +118,7 @@ export class NamespaceState {
 
   /** Adds a user at run time (validated like a users file); ids, usernames and emails stay unique. */
   addUser(input: UserInput): StoredUser {
-    const [user] = normalizeUsers([input], 'user', () => `user-${crypto.randomUUID()}`) as [StoredUser]
+    const user = normalizeUser(input, 'user', () => `user-${crypto.randomUUID()}`)
     if (user.scenario !== undefined && !this.config.scenarios.has(user.scenario)) throw unknownScenarioError(user.scenario, this.config.scenarios.keys())
     const store = this.store
     const taken = store.users.has(user.id) ? user.id : [user.username, user.email].find((login) => login !== undefined && store.hasLogin(login))

@@ -46,47 +46,7 @@ export function normalizeUsers(input: unknown, source = 'users', defaultId = (in
   const seen = new Set<string>()
   return input.map((entry: unknown, index) => {
     const where = `${source}[${index}]`
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: expected an object with "username" and "password".`)
-    }
-    const u = entry as Record<string, unknown>
-    // A misspelt field ("pasword", "role") would otherwise be dropped without a word.
-    for (const key of Object.keys(u)) {
-      if (!USER_KEYS.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: unknown key "${key}"; a user has ${[...USER_KEYS].join(', ')}. Put anything else in "claims".`)
-    }
-    for (const field of ['username', 'password'] as const) {
-      if (typeof u[field] !== 'string' || u[field] === '') {
-        throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a non-empty string.`)
-      }
-    }
-    for (const field of ['id', 'email', 'name', 'scenario'] as const) {
-      if (u[field] !== undefined && typeof u[field] !== 'string') {
-        throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a string.`)
-      }
-    }
-    if (u.roles !== undefined && !(Array.isArray(u.roles) && u.roles.every((r) => typeof r === 'string'))) {
-      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "roles" must be an array of strings.`)
-    }
-    if (u.claims !== undefined && (typeof u.claims !== 'object' || u.claims === null || Array.isArray(u.claims))) {
-      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "claims" must be an object.`)
-    }
-    if (u.mfa !== undefined) checkMfa(u.mfa, where)
-    if (u.emailVerified !== undefined && typeof u.emailVerified !== 'boolean') {
-      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "emailVerified" must be true or false.`)
-    }
-    const user: StoredUser = {
-      id: (u.id as string | undefined) ?? defaultId(index),
-      username: u.username as string,
-      password: u.password as string,
-    }
-    if (u.email !== undefined) user.email = u.email as string
-    if (u.name !== undefined) user.name = u.name as string
-    if (u.roles !== undefined) user.roles = [...(u.roles as string[])]
-    // A deep copy: seed users are frozen (`SeedUsers`), which must not freeze the caller's objects.
-    if (u.claims !== undefined) user.claims = structuredClone(u.claims as Record<string, unknown>)
-    if (u.mfa !== undefined) user.mfa = { totp: (u.mfa as { totp: string }).totp }
-    if (u.emailVerified !== undefined) user.emailVerified = u.emailVerified as boolean
-    if (u.scenario !== undefined) user.scenario = u.scenario as string
+    const user = normalizeUser(entry, where, () => defaultId(index))
     for (const key of [user.id, user.username.toLowerCase(), user.email?.toLowerCase()]) {
       if (key === undefined) continue
       if (seen.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${key}" is used by two users; ids, usernames and emails must be unique.`)
@@ -94,6 +54,52 @@ export function normalizeUsers(input: unknown, source = 'users', defaultId = (in
     }
     return user
   })
+}
+
+/** One user entry, checked and copied; `where` names it in every error ("users.json[2]", "user"). */
+export function normalizeUser(entry: unknown, where: string, defaultId: () => string): StoredUser {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: expected an object with "username" and "password".`)
+  }
+  const u = entry as Record<string, unknown>
+  // A misspelt field ("pasword", "role") would otherwise be dropped without a word.
+  for (const key of Object.keys(u)) {
+    if (!USER_KEYS.has(key)) throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: unknown key "${key}"; a user has ${[...USER_KEYS].join(', ')}. Put anything else in "claims".`)
+  }
+  for (const field of ['username', 'password'] as const) {
+    if (typeof u[field] !== 'string' || u[field] === '') {
+      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a non-empty string.`)
+    }
+  }
+  for (const field of ['id', 'email', 'name', 'scenario'] as const) {
+    if (u[field] !== undefined && typeof u[field] !== 'string') {
+      throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "${field}" must be a string.`)
+    }
+  }
+  if (u.roles !== undefined && !(Array.isArray(u.roles) && u.roles.every((r) => typeof r === 'string'))) {
+    throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "roles" must be an array of strings.`)
+  }
+  if (u.claims !== undefined && (typeof u.claims !== 'object' || u.claims === null || Array.isArray(u.claims))) {
+    throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "claims" must be an object.`)
+  }
+  if (u.mfa !== undefined) checkMfa(u.mfa, where)
+  if (u.emailVerified !== undefined && typeof u.emailVerified !== 'boolean') {
+    throw new MockAuthError('ERR_INVALID_USERS', `Invalid ${where}: "emailVerified" must be true or false.`)
+  }
+  const user: StoredUser = {
+    id: (u.id as string | undefined) ?? defaultId(),
+    username: u.username as string,
+    password: u.password as string,
+  }
+  if (u.email !== undefined) user.email = u.email as string
+  if (u.name !== undefined) user.name = u.name as string
+  if (u.roles !== undefined) user.roles = [...(u.roles as string[])]
+  // A deep copy: seed users are frozen (`SeedUsers`), which must not freeze the caller's objects.
+  if (u.claims !== undefined) user.claims = structuredClone(u.claims as Record<string, unknown>)
+  if (u.mfa !== undefined) user.mfa = { totp: (u.mfa as { totp: string }).totp }
+  if (u.emailVerified !== undefined) user.emailVerified = u.emailVerified as boolean
+  if (u.scenario !== undefined) user.scenario = u.scenario as string
+  return user
 }
 
 /**

@@ -86,7 +86,9 @@ describe('control API: journal, fail-next, expire, users (no port)', () => {
     // Namespaces do not share run-time users.
     expect((await call(e, 'POST', '/__mock-auth/users', { username: 'locked-user', password: 'y' })).status).toBe(201)
     const bad = await call(e, 'POST', '/__mock-auth/users', { username: 'x' })
-    expect([bad.status, bad.json.message]).toEqual([400, 'Invalid user[0]: "password" must be a non-empty string.'])
+    expect([bad.status, bad.json.message]).toEqual([400, 'Invalid user: "password" must be a non-empty string.'])
+    const typo = await call(e, 'POST', '/__mock-auth/users', { username: 'x', password: 'p', role: 'admin' })
+    expect([typo.status, typo.json.error, typo.json.message]).toEqual([400, 'invalid_request', expect.stringMatching(/^Invalid user: unknown key "role"; a user has id, username, /)])
     const scenario = await call(e, 'POST', '/__mock-auth/users', { username: 'z', password: 'z', scenario: 'nope' })
     expect([scenario.status, scenario.json.error]).toEqual([400, 'unknown_scenario'])
     const removed = await call(e, 'DELETE', `/__mock-auth/users/${made.json.user.id}`, undefined, NS)
