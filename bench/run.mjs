@@ -83,7 +83,7 @@ async function main() {
     providerCodeVsOauth2Code: tp.providerCode.rps / tp.oauth2Code.rps,
     providerClientVsOauth2Token: tp.providerClient.rps / tp.oauth2Token.rps,
     // Not a target: our code grant against their client_credentials (two different requests, one
-    // RSA signature each), kept because sessions 6-9 reported it (bench/README.md, ninth session).
+    // RSA signature each), kept because sessions 5-8 held it to 2.5x (bench/README.md, ninth session).
     providerCodeVsOauth2Token: tp.providerCode.rps / tp.oauth2Token.rps,
     loginVsExpress: tp.signIn.rps / tp.express.rps,
     sessionVsExpress: tp.session.rps / tp.express.rps,
