@@ -97,9 +97,8 @@ export function validateScenario(input: unknown, source = 'scenario'): asserts i
     }
   }
   if (s.delay !== undefined) {
-    checkDuration(s.delay, `${where} delay`)
     // A token lifetime may be negative (already expired); a wait cannot.
-    if (parseDuration(s.delay as Duration) < 0) throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${where} delay ${JSON.stringify(s.delay)}: a delay cannot be negative; use 0 or a duration such as "1s".`)
+    if (checkDuration(s.delay, `${where} delay`) < 0) throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${where} delay ${JSON.stringify(s.delay)}: a delay cannot be negative; use 0 or a duration such as "1s".`)
   }
   if (s.networkError !== undefined && typeof s.networkError !== 'boolean') failAt('"networkError" must be true or false.')
   if (s.requireVerifiedEmail !== undefined && typeof s.requireVerifiedEmail !== 'boolean') failAt('"requireVerifiedEmail" must be true or false.')
@@ -145,11 +144,12 @@ export function appliesToCall(answer: ScenarioResponse, call: number): boolean {
   return Array.isArray(on) ? on.includes(call) : call >= (on as { from: number }).from
 }
 
-function checkDuration(value: unknown, what: string): void {
+/** The duration in milliseconds, or ERR_INVALID_SCENARIO naming `what`. */
+function checkDuration(value: unknown, what: string): number {
   if (typeof value !== 'number' && typeof value !== 'string') {
     throw new MockAuthError('ERR_INVALID_SCENARIO', `Invalid ${what}: expected a duration such as "15m".`)
   }
-  parseDuration(value, what)
+  return parseDuration(value, what)
 }
 
 /** The scenario answer for an operation, if the scenario overrides it. */
